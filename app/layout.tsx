@@ -1,0 +1,32 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Reste à charge — comparateur de mutuelles santé", template: "%s · Reste à charge" },
+  description:
+    "Ce que votre année de soins vous coûtera vraiment, mutuelle par mutuelle : remboursements Sécu, mutuelle et reste à charge, au centime.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="fr">
+      <body>
+        <a className="skip-link" href="#contenu">
+          Aller au contenu
+        </a>
+        <header className="site-header">
+          <a href="/" className="brand">
+            Reste à charge
+          </a>
+        </header>
+        <main id="contenu">{children}</main>
+        <footer className="site-footer">
+          <p>Catalogue de démonstration : assureurs et formules fictifs, à titre d’illustration.</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

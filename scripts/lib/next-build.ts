@@ -1,0 +1,49 @@
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
+const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+
+function listFiles(entry: string): string[] {
+  const full = path.join(ROOT, entry);
+  if (!existsSync(full)) return [];
+  if (statSync(full).isFile()) return [full];
+  return readdirSync(full, { withFileTypes: true, recursive: true })
+    .filter((dirent) => dirent.isFile())
+    .map((dirent) => path.join(dirent.parentPath, dirent.name));
+}
+
+/** A hash of everything `next build` reads, so a build is redone exactly when needed. */
+export function sourceFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const file of SOURCES.flatMap(listFiles).sort()) {
+    hash.update(path.relative(ROOT, file)).update("\0").update(readFileSync(file)).update("\0");
+  }
+  return hash.digest("hex");
+}
+
+export function isBuildCurrent(): boolean {
+  return (
+    existsSync(path.join(ROOT, ".next", "BUILD_ID")) &&
+    existsSync(FINGERPRINT_FILE) &&
+    readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint()
+  );
+}
+
+export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  // Telemetry would try to reach the internet, which these machines cannot.
+  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: "inherit" });
+}
+
+export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (isBuildCurrent()) return;
+  const fingerprint = sourceFingerprint();
+  const code = await new Promise<number>((resolve) => runNext(["build"], env).on("close", (c) => resolve(c ?? 1)));
+  if (code !== 0) throw new Error(`next build a échoué (code ${code})`);
+  writeFileSync(FINGERPRINT_FILE, fingerprint);
+}
