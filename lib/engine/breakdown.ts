@@ -1,0 +1,120 @@
+import { GUARANTEE_CATEGORY_LABELS, type GuaranteeCategory } from "../schemas/care-category";
+import { isoDate } from "./dates";
+import { centsToMoney } from "./money";
+import { simulateYear, type ActResult, type OfferTerms } from "./scenario";
+import type { Schedule } from "./schedule";
+import {
+  RAC_REASONS,
+  RAC_REASON_LABELS,
+  type ActBreakdown,
+  type BeneficiaryBreakdown,
+  type CategoryBreakdown,
+  type LineBreakdown,
+  type RacReason,
+  type ReasonAmount,
+} from "./types";
+
+interface Sums {
+  price: number;
+  secu: number;
+  mutuelle: number;
+  rac: number;
+}
+
+const zero = (): Sums => ({ price: 0, secu: 0, mutuelle: 0, rac: 0 });
+const addTo = (sums: Sums, act: ActResult) => {
+  sums.price += act.price;
+  sums.secu += act.secu;
+  sums.mutuelle += act.mutuelle;
+  sums.rac += act.rac;
+};
+const split = (sums: Sums) => ({
+  price: centsToMoney(sums.price),
+  secu: centsToMoney(sums.secu),
+  mutuelle: centsToMoney(sums.mutuelle),
+  rac: centsToMoney(sums.rac),
+});
+
+export function reasonList(reasons: Partial<Record<RacReason, number>>): ReasonAmount[] {
+  return RAC_REASONS.filter((reason) => (reasons[reason] ?? 0) > 0).map((reason) => ({
+    reason,
+    amount: centsToMoney(reasons[reason] ?? 0),
+    message: RAC_REASON_LABELS[reason],
+  }));
+}
+
+function mergeReasons(into: Partial<Record<RacReason, number>>, from: Partial<Record<RacReason, number>>) {
+  for (const reason of RAC_REASONS) {
+    const amount = from[reason];
+    if (amount) into[reason] = (into[reason] ?? 0) + amount;
+  }
+}
+
+/**
+ * The scenario year under one offer, per beneficiary, guarantee category, care line and
+ * act; each level's figures are the exact sums of the level below.
+ */
+export function buildBreakdown(
+  terms: OfferTerms,
+  schedule: Schedule,
+  premiums: number[],
+): { beneficiaries: BeneficiaryBreakdown[]; totals: Sums; reasons: Partial<Record<RacReason, number>> } {
+  const profile = terms.profile;
+  const actsByLine = profile.lines.map((): ActResult[] => []);
+  const totals = simulateYear(terms, schedule, (act) => actsByLine[act.line]!.push(act));
+  const allReasons: Partial<Record<RacReason, number>> = {};
+
+  const beneficiaries = profile.beneficiaries.map((beneficiary): BeneficiaryBreakdown => {
+    const beneficiarySums = zero();
+    const beneficiaryReasons: Partial<Record<RacReason, number>> = {};
+    const categories = new Map<GuaranteeCategory, { sums: Sums; lines: LineBreakdown[] }>();
+    for (const lineIndex of beneficiary.lineIndexes) {
+      const line = profile.lines[lineIndex]!;
+      const lineSums = zero();
+      const acts: ActBreakdown[] = actsByLine[lineIndex]!.map((act) => {
+        addTo(lineSums, act);
+        addTo(beneficiarySums, act);
+        mergeReasons(beneficiaryReasons, act.reasons);
+        return {
+          date: isoDate(act.day),
+          br: centsToMoney(act.br),
+          ...split(act),
+          reasons: reasonList(act.reasons),
+        };
+      });
+      let category = categories.get(line.guarantee);
+      if (!category) {
+        category = { sums: zero(), lines: [] };
+        categories.set(line.guarantee, category);
+      }
+      const categorySums = category.sums;
+      for (const act of actsByLine[lineIndex]!) addTo(categorySums, act);
+      category.lines.push({
+        lineIndex: line.lineIndex,
+        category: line.category,
+        label: line.label,
+        sector: line.sector,
+        count: acts.length,
+        ...split(lineSums),
+        acts,
+      });
+    }
+    mergeReasons(allReasons, beneficiaryReasons);
+    return {
+      beneficiaryIndex: beneficiary.index,
+      label: beneficiary.label,
+      annualPremium: centsToMoney(premiums[beneficiary.index] ?? 0),
+      ...split(beneficiarySums),
+      reasons: reasonList(beneficiaryReasons),
+      categories: [...categories].map(
+        ([guarantee, { sums, lines }]): CategoryBreakdown => ({
+          guarantee,
+          label: GUARANTEE_CATEGORY_LABELS[guarantee],
+          ...split(sums),
+          lines,
+        }),
+      ),
+    };
+  });
+  return { beneficiaries, totals, reasons: allReasons };
+}

@@ -1,0 +1,24 @@
+/**
+ * The reste-à-charge engine: pure computation, no I/O. Inputs are the parsed outputs of
+ * the zod schemas in lib/schemas; outputs are plain data (money as "123.45" strings).
+ */
+export { quoteOffers, type QuoteOptions } from "./quote";
+export { validateResponsable, type ResponsableRule, type ResponsableViolation } from "./responsable";
+export { REFERENCE, SOURCES } from "./reference/secu-fr";
+export { ProfileError, simulatedPeriod } from "./compile-profile";
+export {
+  RAC_REASONS,
+  RAC_REASON_LABELS,
+  type ActBreakdown,
+  type BeneficiaryBreakdown,
+  type CategoryBreakdown,
+  type IneligibleOffer,
+  type LineBreakdown,
+  type MoneyString,
+  type OfferQuote,
+  type QuoteResult,
+  type RacReason,
+  type ReasonAmount,
+  type SortKey,
+  type Split,
+} from "./types";

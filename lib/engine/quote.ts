@@ -1,0 +1,120 @@
+import type { Offer } from "../schemas/offer";
+import type { Profile } from "../schemas/profile";
+import { buildBreakdown, reasonList } from "./breakdown";
+import { compileOffer } from "./compile-offer";
+import { compileProfile, periodLabel } from "./compile-profile";
+import { centsToMoney } from "./money";
+import { annualPremium } from "./premium";
+import { REFERENCE } from "./reference/secu-fr";
+import { findDominated, rankOrder, type Ranked } from "./ranking";
+import { OfferTerms, simulateYear } from "./scenario";
+import { scheduleYear } from "./schedule";
+import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type StochasticOptions } from "./stochastic";
+import type { IneligibleOffer, OfferQuote, QuoteResult, SortKey } from "./types";
+
+export interface QuoteOptions {
+  /** "total" (premium + expected RAC, the default) or "rac" (expected RAC). */
+  sort?: SortKey;
+  /** Care year; default: the first twelve months from the profile's start date. */
+  year?: number;
+  /** Per-act breakdown for every offer (default true); false for ranking only. */
+  breakdown?: boolean;
+  /**
+   * "full" (default): scenario, expected and bad year. "scenario": the year as entered
+   * only; expectedRac and badYearRac are null and ranking uses the scenario RAC.
+   */
+  mode?: "full" | "scenario";
+  monteCarlo?: Partial<StochasticOptions>;
+}
+
+/**
+ * Quotes every offer of a catalogue for one household profile and ranks them. Inputs
+ * are the parsed (zod output) Offer and Profile; the result is plain data.
+ */
+export function quoteOffers(offers: readonly Offer[], profile: Profile, options: QuoteOptions = {}): QuoteResult {
+  const sort = options.sort ?? "total";
+  const mode = options.mode ?? "full";
+  const withBreakdown = options.breakdown ?? true;
+  const compiled = compileProfile(profile, options.year);
+  const schedule = scheduleYear(
+    compiled,
+    compiled.lines.map((line) => line.scenarioCount),
+  );
+  const stochasticOptions = { ...DEFAULT_STOCHASTIC_OPTIONS, ...options.monteCarlo };
+  const stochastic = mode === "full" ? prepareStochastic(compiled, stochasticOptions) : null;
+  const scratch = new Float64Array(stochasticOptions.sampleCount);
+
+  const ranked: Ranked<OfferQuote>[] = [];
+  const ineligible: IneligibleOffer[] = [];
+  for (const offer of offers) {
+    const premium = annualPremium(offer, compiled.beneficiaries, compiled.department);
+    if (!premium.ok) {
+      ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
+      continue;
+    }
+    const terms = new OfferTerms(compiled, compileOffer(offer));
+    let scenario;
+    let reasons;
+    let breakdown = null;
+    if (withBreakdown) {
+      const built = buildBreakdown(terms, schedule, premium.perBeneficiary);
+      scenario = built.totals;
+      reasons = built.reasons;
+      breakdown = built.beneficiaries;
+    } else {
+      const details: Parameters<typeof reasonList>[0] = {};
+      scenario = simulateYear(terms, schedule, (act) => {
+        for (const [reason, amount] of Object.entries(act.reasons) as [keyof typeof details, number][]) {
+          details[reason] = (details[reason] ?? 0) + amount;
+        }
+      });
+      reasons = details;
+    }
+    let expected = scenario.rac;
+    let badYear: number | null = null;
+    if (stochastic) {
+      const result = evaluateStochastic(terms, stochastic, scratch, true);
+      expected = Math.max(0, Math.round(result.expected));
+      badYear = result.badYear;
+    }
+    const quote: OfferQuote = {
+      offerId: offer.id,
+      insurer: offer.insurer.name,
+      formula: offer.formula,
+      level: offer.level,
+      responsable: offer.responsable,
+      rank: 0,
+      annualPremium: centsToMoney(premium.total),
+      scenario: {
+        price: centsToMoney(scenario.price),
+        secu: centsToMoney(scenario.secu),
+        mutuelle: centsToMoney(scenario.mutuelle),
+        rac: centsToMoney(scenario.rac),
+        reasons: reasonList(reasons),
+      },
+      expectedRac: stochastic ? centsToMoney(expected) : null,
+      badYearRac: badYear === null ? null : centsToMoney(badYear),
+      totalCost: centsToMoney(premium.total + expected),
+      dominatedBy: null,
+      breakdown,
+    };
+    ranked.push({ id: offer.id, premium: premium.total, rac: expected, value: quote });
+  }
+
+  const order = rankOrder(ranked, sort);
+  const dominated = findDominated(ranked);
+  const quotes = order.map((entry, index) => ({
+    ...entry.value,
+    rank: index + 1,
+    dominatedBy: dominated.get(entry.id) ?? null,
+  }));
+  ineligible.sort((a, b) => (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
+  return {
+    referenceVersion: REFERENCE.version,
+    period: periodLabel(compiled),
+    sort,
+    monteCarloSamples: stochastic ? stochastic.sampleCount : 0,
+    offers: quotes,
+    ineligible,
+  };
+}

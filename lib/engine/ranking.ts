@@ -1,0 +1,51 @@
+import type { SortKey } from "./types";
+
+export interface Ranked<T> {
+  id: string;
+  /** Cents. */
+  premium: number;
+  /** Expected RAC in cents (the scenario RAC in scenario mode). */
+  rac: number;
+  value: T;
+}
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Ranking by expected RAC or by total yearly cost; ties on the key are broken by the
+ * other figure, then by offer id, so the order never depends on the catalogue's order.
+ */
+export function rankOrder<T>(entries: readonly Ranked<T>[], sort: SortKey): Ranked<T>[] {
+  const total = (e: Ranked<T>) => e.premium + e.rac;
+  return [...entries].sort((a, b) =>
+    sort === "rac"
+      ? a.rac - b.rac || total(a) - total(b) || byId(a, b)
+      : total(a) - total(b) || a.rac - b.rac || byId(a, b),
+  );
+}
+
+/**
+ * Offers dominated by another one: premium ≤ and expected RAC ≤ with one of the two
+ * strictly lower. Maps each dominated offer's id to the dominating offer with the lowest
+ * RAC among the cheapest (a sweep by premium, O(n log n)).
+ */
+export function findDominated<T>(entries: readonly Ranked<T>[]): Map<string, string> {
+  const sorted = [...entries].sort((a, b) => a.premium - b.premium || a.rac - b.rac || byId(a, b));
+  const dominated = new Map<string, string>();
+  let bestBefore: Ranked<T> | null = null;
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j < sorted.length && sorted[j]!.premium === sorted[i]!.premium) j += 1;
+    // Within a group of equal premiums the first has the lowest RAC.
+    const groupBest = sorted[i]!;
+    for (let k = i; k < j; k += 1) {
+      const entry = sorted[k]!;
+      if (bestBefore !== null && bestBefore.rac <= entry.rac) dominated.set(entry.id, bestBefore.id);
+      else if (groupBest.rac < entry.rac) dominated.set(entry.id, groupBest.id);
+    }
+    if (bestBefore === null || groupBest.rac < bestBefore.rac) bestBefore = groupBest;
+    i = j;
+  }
+  return dominated;
+}

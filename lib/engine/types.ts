@@ -1,0 +1,111 @@
+import type { CareCategory, GuaranteeCategory, Sector } from "../schemas/care-category";
+
+/** Why a euro is left to pay. Every cent of reste à charge carries exactly one reason. */
+export const RAC_REASONS = [
+  "participation-forfaitaire",
+  "franchise",
+  "out-of-parcours",
+  "not-covered",
+  "beyond-guarantee",
+  "legal-cap",
+  "above-price-cap",
+  "ceiling-reached",
+  "waiting-period",
+] as const;
+export type RacReason = (typeof RAC_REASONS)[number];
+
+export const RAC_REASON_LABELS: Record<RacReason, string> = {
+  "participation-forfaitaire": "Participation forfaitaire de 2 € (jamais remboursable par un contrat responsable)",
+  franchise: "Franchise médicale (jamais remboursable par un contrat responsable)",
+  "out-of-parcours": "Hors parcours de soins : majoration et dépassement autorisé non remboursables",
+  "not-covered": "Non couvert par l'offre",
+  "beyond-guarantee": "Dépassement au-delà de la garantie",
+  "legal-cap": "Au-delà du plafond légal du contrat responsable",
+  "above-price-cap": "Prix au-delà du prix limite 100 % Santé",
+  "ceiling-reached": "Plafond annuel atteint",
+  "waiting-period": "Délai de carence en cours",
+};
+
+/** Money in outputs: a decimal string with two decimals ("123.45"), safe for client components. */
+export type MoneyString = string;
+
+export interface Split {
+  price: MoneyString;
+  secu: MoneyString;
+  mutuelle: MoneyString;
+  rac: MoneyString;
+}
+
+export interface ReasonAmount {
+  reason: RacReason;
+  amount: MoneyString;
+  message: string;
+}
+
+export interface ActBreakdown extends Split {
+  date: string;
+  br: MoneyString;
+  reasons: ReasonAmount[];
+}
+
+export interface LineBreakdown extends Split {
+  lineIndex: number;
+  category: CareCategory;
+  label: string;
+  sector: Sector | null;
+  count: number;
+  acts: ActBreakdown[];
+}
+
+export interface CategoryBreakdown extends Split {
+  guarantee: GuaranteeCategory;
+  label: string;
+  lines: LineBreakdown[];
+}
+
+export interface BeneficiaryBreakdown extends Split {
+  beneficiaryIndex: number;
+  label: string;
+  annualPremium: MoneyString;
+  reasons: ReasonAmount[];
+  categories: CategoryBreakdown[];
+}
+
+export interface OfferQuote {
+  offerId: string;
+  insurer: string;
+  formula: string;
+  level: number;
+  responsable: boolean;
+  rank: number;
+  annualPremium: MoneyString;
+  /** The year exactly as entered (counts rounded half-up to whole acts). */
+  scenario: Split & { reasons: ReasonAmount[] };
+  /** Mean yearly reste à charge, counts Poisson around the entered means (null in scenario mode). */
+  expectedRac: MoneyString | null;
+  /** 90th percentile of the yearly reste à charge, Monte-Carlo with a fixed seed (null in scenario mode). */
+  badYearRac: MoneyString | null;
+  /** annualPremium + expectedRac (+ the scenario RAC in scenario mode). */
+  totalCost: MoneyString;
+  /** Another offer both cheaper (premium) and leaving less to pay (expected RAC), or null. */
+  dominatedBy: string | null;
+  breakdown: BeneficiaryBreakdown[] | null;
+}
+
+export interface IneligibleOffer {
+  offerId: string;
+  insurer: string;
+  formula: string;
+  reason: string;
+}
+
+export type SortKey = "rac" | "total";
+
+export interface QuoteResult {
+  referenceVersion: string;
+  period: { start: string; end: string };
+  sort: SortKey;
+  monteCarloSamples: number;
+  offers: OfferQuote[];
+  ineligible: IneligibleOffer[];
+}

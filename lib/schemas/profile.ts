@@ -1,0 +1,90 @@
+import { z } from "zod";
+import {
+  CARE_CATEGORY_LABELS,
+  SECTOR_CATEGORIES,
+  careCategorySchema,
+  lensPairSchema,
+  sectorSchema,
+} from "./care-category";
+import { isoDateSchema, moneySchema } from "./money";
+
+/** Categories whose BR is not fixed by the table and may be entered with the price. */
+export const VARIABLE_BR_CATEGORIES = ["lab-test", "imaging", "surgeon-fees", "dental-care"] as const;
+
+/** Amounts set by law (forfait journalier, flat charge on heavy acts): the table gives them by date. */
+export const REGULATED_PRICE_CATEGORIES = ["hospital-day", "hospital-day-psychiatry", "heavy-act-charge"] as const;
+
+export const careLineSchema = z
+  .object({
+    category: careCategorySchema,
+    perYear: z
+      .number()
+      .min(0)
+      .max(366)
+      .meta({ description: "Nombre moyen d'actes par an (jours pour l'hospitalisation, oreilles pour les aides auditives)." }),
+    sector: sectorSchema.optional().meta({ description: "Secteur du médecin (défaut : secteur 1)." }),
+    price: moneySchema.optional().meta({ description: "Prix facturé par acte (défaut : prix habituel de la table de référence)." }),
+    br: moneySchema.optional().meta({ description: "Base de remboursement, pour les actes dont la BR varie (analyses, imagerie, chirurgie, soins dentaires)." }),
+    framePrice: moneySchema.optional().meta({ description: "Lunettes : prix de la monture, compris dans le prix." }),
+    lensPair: lensPairSchema.optional().meta({ description: "Lunettes : types de verres (défaut : deux verres simples)." }),
+    inNetwork: z.boolean().default(false).meta({ description: "Acheté chez un partenaire du réseau de soins de l'offre." }),
+    label: z.string().trim().max(100).optional(),
+  })
+  .superRefine((line, ctx) => {
+    const label = CARE_CATEGORY_LABELS[line.category];
+    if (line.sector !== undefined && !SECTOR_CATEGORIES.includes(line.category)) {
+      ctx.addIssue({ code: "custom", path: ["sector"], message: `Le secteur ne s'applique pas à « ${label} »` });
+    }
+    if (line.price !== undefined && (REGULATED_PRICE_CATEGORIES as readonly string[]).includes(line.category)) {
+      ctx.addIssue({ code: "custom", path: ["price"], message: `Le montant de « ${label} » est fixé par la loi : ne pas l'indiquer` });
+    }
+    if (line.category === "surgeon-fees" && line.sector === "3") {
+      ctx.addIssue({ code: "custom", path: ["sector"], message: "Honoraires de chirurgien : secteur 1 ou 2 attendu" });
+    }
+    if (line.br !== undefined && !(VARIABLE_BR_CATEGORIES as readonly string[]).includes(line.category)) {
+      ctx.addIssue({ code: "custom", path: ["br"], message: `La base de remboursement de « ${label} » est fixée par la Sécu` });
+    }
+    const isGlasses = line.category === "glasses-class-b" || line.category === "glasses-100-sante";
+    if ((line.framePrice !== undefined || line.lensPair !== undefined) && !isGlasses) {
+      ctx.addIssue({ code: "custom", path: ["category"], message: `Monture et verres ne concernent que les lunettes, pas « ${label} »` });
+    }
+    if (line.framePrice !== undefined && line.category !== "glasses-class-b") {
+      ctx.addIssue({ code: "custom", path: ["framePrice"], message: "Prix de monture : seulement pour les lunettes de classe B" });
+    }
+    if (line.framePrice !== undefined && line.price === undefined) {
+      ctx.addIssue({ code: "custom", path: ["price"], message: "Indiquer le prix total de l'équipement avec le prix de la monture" });
+    }
+    if (
+      line.framePrice !== undefined &&
+      line.price !== undefined &&
+      Number(line.framePrice) > Number(line.price)
+    ) {
+      ctx.addIssue({ code: "custom", path: ["framePrice"], message: "La monture ne peut pas coûter plus que l'équipement complet" });
+    }
+  });
+export type CareLine = z.output<typeof careLineSchema>;
+
+export const beneficiarySchema = z.object({
+  label: z.string().trim().min(1).max(60),
+  age: z.int().min(0).max(120),
+  role: z
+    .enum(["adult", "child"])
+    .optional()
+    .meta({ description: "Adulte ou enfant à charge pour la cotisation (défaut : enfant avant 18 ans)." }),
+  regime: z.enum(["general", "alsace-moselle"]).default("general"),
+  exemptFromParticipation: z
+    .boolean()
+    .default(false)
+    .meta({ description: "Exonéré de participation forfaitaire et de franchises (CSS, AME, grossesse) ; automatique avant 18 ans." }),
+  hasMedecinTraitant: z.boolean().default(true).meta({ description: "Médecin traitant déclaré (parcours de soins)." }),
+  care: z.array(careLineSchema).max(60),
+});
+export type Beneficiary = z.output<typeof beneficiarySchema>;
+
+export const profileSchema = z.object({
+  startDate: isoDateSchema.meta({ description: "Date d'effet du contrat." }),
+  department: z.string().regex(/^(\d{2,3}|2A|2B)$/, "Code de département attendu, ex. « 75 » ou « 2A »"),
+  beneficiaries: z.array(beneficiarySchema).min(1).max(10),
+});
+export type Profile = z.output<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
