@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -18,9 +19,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Aller au contenu
         </a>
         <header className="site-header">
-          <a href="/" className="brand">
+          <Link href="/" className="brand">
             Reste à charge
-          </a>
+          </Link>
         </header>
         <main id="contenu">{children}</main>
         <footer className="site-footer">

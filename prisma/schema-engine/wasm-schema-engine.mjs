@@ -179,6 +179,13 @@ const handlers = {
   async ensureConnectionValidity(params) {
     return (await engineInstance()).ensureConnectionValidity(params ?? {});
   },
+  async diff(params) {
+    // The wasm engine returns the diff; the native one asks the CLI to print it
+    // (a `print` request), which is what the CLI expects.
+    const { exitCode, stdout } = await (await engineInstance()).diff(params);
+    if (stdout) await askCliToPrint(stdout);
+    return { exitCode };
+  },
   async createDatabase() {
     // The database always exists here: scripts/prisma.ts and the tests create it first.
     const target = new URL(url);
@@ -205,6 +212,17 @@ async function call(method, params) {
 
 function reply(message) {
   process.stdout.write(`${JSON.stringify(message)}\n`);
+}
+
+// Requests from this engine to the CLI, answered on stdin with the same ids.
+const pendingCliRequests = new Map();
+let nextCliRequestId = 1;
+function askCliToPrint(content) {
+  const id = `print-${nextCliRequestId++}`;
+  return new Promise((resolve) => {
+    pendingCliRequests.set(id, resolve);
+    reply({ jsonrpc: "2.0", id, method: "print", params: { content } });
+  });
 }
 
 function toRpcError(id, error) {
@@ -269,6 +287,11 @@ let queue = Promise.resolve();
 readline.createInterface({ input: process.stdin, crlfDelay: Infinity }).on("line", (line) => {
   if (!line.trim()) return;
   const request = JSON.parse(line);
+  if (pendingCliRequests.has(request.id) && !request.method) {
+    pendingCliRequests.get(request.id)();
+    pendingCliRequests.delete(request.id);
+    return;
+  }
   queue = queue.then(async () => {
     try {
       reply({ jsonrpc: "2.0", id: request.id, result: await call(request.method, request.params) });

@@ -19,11 +19,11 @@ export function prismaEnv(databaseUrl?: string): NodeJS.ProcessEnv {
 /** Runs the real Prisma CLI with `args`; resolves with its exit code and output. */
 export function runPrisma(
   args: string[],
-  options: { databaseUrl?: string; inherit?: boolean } = {},
+  options: { databaseUrl?: string; inherit?: boolean; cwd?: string } = {},
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [PRISMA_BIN, ...args], {
-      cwd: root,
+      cwd: options.cwd ?? root,
       env: prismaEnv(options.databaseUrl),
       stdio: options.inherit ? "inherit" : ["ignore", "pipe", "pipe"],
     });
