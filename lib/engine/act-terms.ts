@@ -1,8 +1,6 @@
 import type { ActFacts, CompiledLine } from "./compile-profile";
 import type { CompiledOffer, CompiledTerms } from "./compile-offer";
 import { applyRate, positive } from "./money";
-import { REFERENCE } from "./reference/secu-fr";
-import { valueAt } from "./reference/timeline";
 
 /**
  * One act under one offer, before the ceiling and the waiting period (which depend on
@@ -40,8 +38,8 @@ function rateTotal(bp: number, basis: CompiledTerms["basis"], br: number, secuRe
   return secuRef + applyRate(br, bp);
 }
 
-export function evaluateAct(offer: CompiledOffer, line: CompiledLine, facts: ActFacts, day: number): ActTerms {
-  const guarantee = offer.guarantees[line.guarantee];
+export function evaluateAct(offer: CompiledOffer, line: CompiledLine, facts: ActFacts): ActTerms {
+  const guarantee = offer.guarantee(line.guarantee);
   const responsable = offer.responsable;
   const network = offer.network;
   // Network prices apply to partner opticians, dentists and audiologists only, never to
@@ -109,11 +107,9 @@ export function evaluateAct(offer: CompiledOffer, line: CompiledLine, facts: Act
       const nonOptamDepassement = Math.min(br, positive(optamDepassement - applyRate(br, 2000)));
       lawMax = positive(Math.min(br + nonOptamDepassement, priceRef) - secuRef);
     } else if (facts.legalCap === "glasses") {
-      const frameMax = valueAt(REFERENCE.optics.responsableFrameMax, day);
-      const ceiling = valueAt(REFERENCE.optics.responsableCeilings[line.lensPair], day);
-      lawMax = positive(Math.min(Math.min(frame, frameMax) + price - frame, ceiling) - secuGross);
+      lawMax = positive(Math.min(Math.min(frame, facts.legalFrameMax) + price - frame, facts.legalCeiling) - secuGross);
     } else if (facts.legalCap === "hearing-2") {
-      lawMax = positive(Math.min(price, valueAt(REFERENCE.hearing.classIIResponsableCeilingPerEar, day)) - secuGross);
+      lawMax = positive(Math.min(price, facts.legalCeiling) - secuGross);
     }
   }
   const e2 = Math.min(e1, Math.max(lawMax, floor));

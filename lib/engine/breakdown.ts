@@ -1,7 +1,7 @@
 import { GUARANTEE_CATEGORY_LABELS, type GuaranteeCategory } from "../schemas/care-category";
 import { isoDate } from "./dates";
 import { centsToMoney } from "./money";
-import { simulateYear, type ActResult, type OfferTerms } from "./scenario";
+import { reasonVector, simulateYear, type ActResult, type OfferTerms } from "./scenario";
 import type { Schedule } from "./schedule";
 import {
   RAC_REASONS,
@@ -35,19 +35,17 @@ const split = (sums: Sums) => ({
   rac: centsToMoney(sums.rac),
 });
 
-export function reasonList(reasons: Partial<Record<RacReason, number>>): ReasonAmount[] {
-  return RAC_REASONS.filter((reason) => (reasons[reason] ?? 0) > 0).map((reason) => ({
-    reason,
-    amount: centsToMoney(reasons[reason] ?? 0),
-    message: RAC_REASON_LABELS[reason],
-  }));
+export function reasonList(reasons: Float64Array): ReasonAmount[] {
+  const list: ReasonAmount[] = [];
+  RAC_REASONS.forEach((reason: RacReason, index) => {
+    const amount = reasons[index]!;
+    if (amount > 0) list.push({ reason, amount: centsToMoney(amount), message: RAC_REASON_LABELS[reason] });
+  });
+  return list;
 }
 
-function mergeReasons(into: Partial<Record<RacReason, number>>, from: Partial<Record<RacReason, number>>) {
-  for (const reason of RAC_REASONS) {
-    const amount = from[reason];
-    if (amount) into[reason] = (into[reason] ?? 0) + amount;
-  }
+function mergeReasons(into: Float64Array, from: Float64Array) {
+  for (let i = 0; i < into.length; i += 1) into[i]! += from[i]!;
 }
 
 /**
@@ -58,15 +56,15 @@ export function buildBreakdown(
   terms: OfferTerms,
   schedule: Schedule,
   premiums: number[],
-): { beneficiaries: BeneficiaryBreakdown[]; totals: Sums; reasons: Partial<Record<RacReason, number>> } {
+): { beneficiaries: BeneficiaryBreakdown[]; totals: Sums; reasons: Float64Array } {
   const profile = terms.profile;
   const actsByLine = profile.lines.map((): ActResult[] => []);
-  const totals = simulateYear(terms, schedule, (act) => actsByLine[act.line]!.push(act));
-  const allReasons: Partial<Record<RacReason, number>> = {};
+  const allReasons = reasonVector();
+  const totals = simulateYear(terms, schedule, allReasons, (act) => actsByLine[act.line]!.push(act));
 
   const beneficiaries = profile.beneficiaries.map((beneficiary): BeneficiaryBreakdown => {
     const beneficiarySums = zero();
-    const beneficiaryReasons: Partial<Record<RacReason, number>> = {};
+    const beneficiaryReasons = reasonVector();
     const categories = new Map<GuaranteeCategory, { sums: Sums; lines: LineBreakdown[] }>();
     for (const lineIndex of beneficiary.lineIndexes) {
       const line = profile.lines[lineIndex]!;
@@ -99,7 +97,6 @@ export function buildBreakdown(
         acts,
       });
     }
-    mergeReasons(allReasons, beneficiaryReasons);
     return {
       beneficiaryIndex: beneficiary.index,
       label: beneficiary.label,

@@ -33,15 +33,71 @@ export interface CompiledCeiling {
   amount: number;
   firstYearAmount: number;
   period: "calendar" | "membership";
+  /** A guarantee's yearly forfait rather than a plafond of the offer. */
+  yearlyForfait: boolean;
 }
 
-export interface CompiledOffer {
-  offer: Offer;
-  responsable: boolean;
+/**
+ * An offer in cents and basis points. Guarantees are compiled on first use: a profile
+ * touches a few categories, and a quote compiles thousands of offers.
+ */
+export class CompiledOffer {
+  readonly responsable: boolean;
   /** Basis points of price discount in network, or null without network. */
-  network: { lenses: number; frame: number; dental: number; hearing: number } | null;
-  guarantees: Record<GuaranteeCategory, CompiledGuarantee>;
-  ceilings: CompiledCeiling[];
+  readonly network: { lenses: number; frame: number; dental: number; hearing: number } | null;
+  readonly ceilings: CompiledCeiling[];
+  private readonly ceilingOf = new Map<GuaranteeCategory, number>();
+  private readonly compiled = new Map<GuaranteeCategory, CompiledGuarantee>();
+
+  constructor(readonly offer: Offer) {
+    this.responsable = offer.responsable;
+    this.network = offer.network
+      ? {
+          lenses: percentToBasisPoints(offer.network.lensesDiscountPercent),
+          frame: percentToBasisPoints(offer.network.frameDiscountPercent),
+          dental: percentToBasisPoints(offer.network.dentalDiscountPercent),
+          hearing: percentToBasisPoints(offer.network.hearingDiscountPercent),
+        }
+      : null;
+    this.ceilings = offer.ceilings.map((ceiling, index) => {
+      for (const category of ceiling.categories) this.ceilingOf.set(category, index);
+      return {
+        id: ceiling.id,
+        amount: moneyToCents(ceiling.amount),
+        firstYearAmount: moneyToCents(ceiling.firstYearAmount ?? ceiling.amount),
+        period: ceiling.period,
+        yearlyForfait: false,
+      };
+    });
+    // Yearly forfaits become ceilings of their own, in a fixed order so indexes are stable.
+    for (const category of GUARANTEE_CATEGORIES) {
+      const guarantee = offer.guarantees[category];
+      // In and out of network share one budget: the base terms' amount, else the network's.
+      const yearly = guarantee.forfait?.per === "year" ? guarantee.forfait : guarantee.inNetwork?.forfait;
+      if (!this.ceilingOf.has(category) && yearly?.per === "year") {
+        const amount = moneyToCents(yearly.amount);
+        this.ceilingOf.set(category, this.ceilings.length);
+        this.ceilings.push({ id: `forfait-annuel-${category}`, amount, firstYearAmount: amount, period: "calendar", yearlyForfait: true });
+      }
+    }
+  }
+
+  guarantee(category: GuaranteeCategory): CompiledGuarantee {
+    let compiled = this.compiled.get(category);
+    if (compiled === undefined) {
+      const guarantee = this.offer.guarantees[category];
+      const ceiling = this.ceilingOf.get(category) ?? -1;
+      compiled = {
+        terms: compileTerms(guarantee),
+        inNetwork: guarantee.inNetwork ? compileTerms(guarantee.inNetwork) : null,
+        waitingMonths: guarantee.waitingMonths,
+        ceiling,
+        ceilingIsYearlyForfait: ceiling >= 0 && this.ceilings[ceiling]!.yearlyForfait,
+      };
+      this.compiled.set(category, compiled);
+    }
+    return compiled;
+  }
 }
 
 function compileTerms(terms: GuaranteeTerms): CompiledTerms {
@@ -70,50 +126,3 @@ function compileTerms(terms: GuaranteeTerms): CompiledTerms {
   };
 }
 
-export function compileOffer(offer: Offer): CompiledOffer {
-  const ceilings: CompiledCeiling[] = offer.ceilings.map((ceiling) => ({
-    id: ceiling.id,
-    amount: moneyToCents(ceiling.amount),
-    firstYearAmount: moneyToCents(ceiling.firstYearAmount ?? ceiling.amount),
-    period: ceiling.period,
-  }));
-  const ceilingOf = new Map<GuaranteeCategory, number>();
-  offer.ceilings.forEach((ceiling, index) => ceiling.categories.forEach((category) => ceilingOf.set(category, index)));
-
-  const guarantees = {} as Record<GuaranteeCategory, CompiledGuarantee>;
-  for (const category of GUARANTEE_CATEGORIES) {
-    const guarantee = offer.guarantees[category];
-    let ceiling = ceilingOf.get(category) ?? -1;
-    let ceilingIsYearlyForfait = false;
-    // A yearly forfait is a per-beneficiary budget, i.e. a calendar-year ceiling of its own.
-    // In and out of network share one budget: the base terms' amount, else the network's.
-    const yearly = guarantee.forfait?.per === "year" ? guarantee.forfait : guarantee.inNetwork?.forfait;
-    if (ceiling === -1 && yearly?.per === "year") {
-      const amount = moneyToCents(yearly.amount);
-      ceiling = ceilings.length;
-      ceilingIsYearlyForfait = true;
-      ceilings.push({ id: `forfait-annuel-${category}`, amount, firstYearAmount: amount, period: "calendar" });
-    }
-    guarantees[category] = {
-      terms: compileTerms(guarantee),
-      inNetwork: guarantee.inNetwork ? compileTerms(guarantee.inNetwork) : null,
-      waitingMonths: guarantee.waitingMonths,
-      ceiling,
-      ceilingIsYearlyForfait,
-    };
-  }
-  return {
-    offer,
-    responsable: offer.responsable,
-    network: offer.network
-      ? {
-          lenses: percentToBasisPoints(offer.network.lensesDiscountPercent),
-          frame: percentToBasisPoints(offer.network.frameDiscountPercent),
-          dental: percentToBasisPoints(offer.network.dentalDiscountPercent),
-          hearing: percentToBasisPoints(offer.network.hearingDiscountPercent),
-        }
-      : null,
-    guarantees,
-    ceilings,
-  };
-}

@@ -38,6 +38,10 @@ export interface ActFacts {
   floor: "tm" | "full" | "100-sante" | "none";
   /** Which R871-2 ceiling applies to a contrat responsable. */
   legalCap: "doctor" | "glasses" | "hearing-2" | "none";
+  /** Glasses: R871-2 ceiling for the lens pair; hearing class II: ceiling per ear (Sécu included). */
+  legalCeiling: number;
+  /** Glasses: R871-2 frame ceiling. */
+  legalFrameMax: number;
   /** Which network price discount can apply (never doctors: loi Le Roux). */
   network: "optics" | "dental" | "hearing" | "none";
   deductionKind: "pf" | "franchise" | "none";
@@ -83,6 +87,8 @@ export interface CeilingPeriods {
 export interface CompiledProfile {
   department: string;
   startDay: number;
+  /** End of a waiting period of m months (index m, 0…12): the first day covered. */
+  waitEndByMonths: number[];
   periodStart: number;
   /** Exclusive. */
   periodEnd: number;
@@ -210,6 +216,8 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
     priceCap: -1,
     floor: "tm",
     legalCap: "none",
+    legalCeiling: 0,
+    legalFrameMax: 0,
     network: "none",
     deductionKind: "none",
     deductionUnit: 0,
@@ -311,6 +319,8 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
       facts.framePrice = cents(line.framePrice) ?? Math.min(facts.price, v(ref.typical.glassesClassBFrame));
       rate = v(ref.rates.optics);
       facts.legalCap = "glasses";
+      facts.legalCeiling = v(ref.optics.responsableCeilings[line.lensPair ?? "simple-simple"]);
+      facts.legalFrameMax = v(ref.optics.responsableFrameMax);
       facts.network = "optics";
       break;
     case "contact-lenses":
@@ -355,6 +365,7 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
       facts.price = price ?? v(ref.typical.hearingClassIIPerEar);
       rate = v(ref.rates.hearing);
       facts.legalCap = "hearing-2";
+      facts.legalCeiling = v(ref.hearing.classIIResponsableCeilingPerEar);
       facts.network = "hearing";
       break;
     case "alternative-medicine":
@@ -467,6 +478,7 @@ export function compileProfile(profile: Profile, year?: number): CompiledProfile
   return {
     department: profile.department,
     startDay,
+    waitEndByMonths: Array.from({ length: 13 }, (_, months) => addMonths(startDay, months)),
     periodStart,
     periodEnd,
     lines,

@@ -1,13 +1,13 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { buildBreakdown, reasonList } from "./breakdown";
-import { compileOffer } from "./compile-offer";
+import { CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { annualPremium } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
 import { findDominated, rankOrder, type Ranked } from "./ranking";
-import { OfferTerms, simulateYear } from "./scenario";
+import { OfferTerms, reasonVector, simulateYear } from "./scenario";
 import { scheduleYear } from "./schedule";
 import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type StochasticOptions } from "./stochastic";
 import type { IneligibleOffer, OfferQuote, QuoteResult, SortKey } from "./types";
@@ -52,7 +52,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
       continue;
     }
-    const terms = new OfferTerms(compiled, compileOffer(offer));
+    const terms = new OfferTerms(compiled, new CompiledOffer(offer));
     let scenario;
     let reasons;
     let breakdown = null;
@@ -62,18 +62,13 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
       reasons = built.reasons;
       breakdown = built.beneficiaries;
     } else {
-      const details: Parameters<typeof reasonList>[0] = {};
-      scenario = simulateYear(terms, schedule, (act) => {
-        for (const [reason, amount] of Object.entries(act.reasons) as [keyof typeof details, number][]) {
-          details[reason] = (details[reason] ?? 0) + amount;
-        }
-      });
-      reasons = details;
+      reasons = reasonVector();
+      scenario = simulateYear(terms, schedule, reasons);
     }
     let expected = scenario.rac;
     let badYear: number | null = null;
     if (stochastic) {
-      const result = evaluateStochastic(terms, stochastic, scratch, true);
+      const result = evaluateStochastic(terms, stochastic, scratch);
       expected = Math.max(0, Math.round(result.expected));
       badYear = result.badYear;
     }
@@ -103,11 +98,11 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
 
   const order = rankOrder(ranked, sort);
   const dominated = findDominated(ranked);
-  const quotes = order.map((entry, index) => ({
-    ...entry.value,
-    rank: index + 1,
-    dominatedBy: dominated.get(entry.id) ?? null,
-  }));
+  const quotes = order.map((entry, index) => {
+    entry.value.rank = index + 1;
+    entry.value.dominatedBy = dominated.get(entry.id) ?? null;
+    return entry.value;
+  });
   ineligible.sort((a, b) => (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
   return {
     referenceVersion: REFERENCE.version,

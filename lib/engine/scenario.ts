@@ -1,9 +1,21 @@
 import { evaluateAct, type ActTerms } from "./act-terms";
 import type { CompiledProfile } from "./compile-profile";
 import type { CompiledOffer } from "./compile-offer";
-import { addMonths } from "./dates";
-import type { RacReason } from "./types";
+import { RAC_REASONS, type RacReason } from "./types";
 import type { Schedule } from "./schedule";
+
+/** Index of each reason in a reason vector (a Float64Array of RAC_REASONS.length cents amounts). */
+export const REASON_INDEX = Object.fromEntries(RAC_REASONS.map((reason, index) => [reason, index])) as Record<RacReason, number>;
+const PF = REASON_INDEX["participation-forfaitaire"];
+const FRANCHISE = REASON_INDEX.franchise;
+const OUT_OF_PARCOURS = REASON_INDEX["out-of-parcours"];
+const LEGAL_CAP = REASON_INDEX["legal-cap"];
+const WAITING = REASON_INDEX["waiting-period"];
+const CEILING = REASON_INDEX["ceiling-reached"];
+
+export function reasonVector(): Float64Array {
+  return new Float64Array(RAC_REASONS.length);
+}
 
 /** The Sécu/mutuelle/RAC split of one act, in cents, with the reasons for its RAC. */
 export interface ActResult {
@@ -14,7 +26,7 @@ export interface ActResult {
   secu: number;
   mutuelle: number;
   rac: number;
-  reasons: Partial<Record<RacReason, number>>;
+  reasons: Float64Array;
 }
 
 export interface YearTotals {
@@ -34,9 +46,7 @@ export class OfferTerms {
     readonly offer: CompiledOffer,
   ) {
     this.cache = profile.lines.map(() => []);
-    this.waitEnd = profile.lines.map((line) =>
-      addMonths(profile.startDay, offer.guarantees[line.guarantee].waitingMonths),
-    );
+    this.waitEnd = profile.lines.map((line) => profile.waitEndByMonths[offer.guarantee(line.guarantee).waitingMonths]!);
   }
 
   get(line: number, segment: number): ActTerms {
@@ -44,10 +54,15 @@ export class OfferTerms {
     let terms = row[segment];
     if (terms === undefined) {
       const compiled = this.profile.lines[line]!;
-      terms = evaluateAct(this.offer, compiled, compiled.segments[segment]!, compiled.segmentStarts[segment]!);
+      terms = evaluateAct(this.offer, compiled, compiled.segments[segment]!);
       row[segment] = terms;
     }
     return terms;
+  }
+
+  /** First day with a mutuelle share for this line. */
+  waitEndDay(line: number): number {
+    return this.waitEnd[line]!;
   }
 
   /** Acts before the end of the waiting period get no mutuelle share (the Sécu still pays). */
@@ -78,12 +93,19 @@ export class OfferTerms {
 
 /**
  * One year of acts under one offer: annual ceilings are consumed by the acts in the
- * order they occur. With `onAct`, every act's split and reasons are reported.
+ * order they occur. `reasons`, when given, receives the year's reasons; `onAct`, when
+ * given, every act's split and reasons.
  */
-export function simulateYear(terms: OfferTerms, schedule: Schedule, onAct?: (act: ActResult) => void): YearTotals {
+export function simulateYear(
+  terms: OfferTerms,
+  schedule: Schedule,
+  reasons: Float64Array | null,
+  onAct?: (act: ActResult) => void,
+): YearTotals {
   const totals: YearTotals = { price: 0, secu: 0, mutuelle: 0, rac: 0 };
   const ceilingCount = terms.offer.ceilings.length;
   const used = new Array<number>(ceilingCount * 2);
+  const lines = terms.profile.lines;
   for (const acts of schedule.acts) {
     used.fill(0);
     for (const act of acts) {
@@ -95,8 +117,9 @@ export function simulateYear(terms: OfferTerms, schedule: Schedule, onAct?: (act
       if (!waiting) {
         let paidCapped = t.capped;
         if (t.ceiling >= 0 && t.capped > 0) {
-          const slot = t.ceiling * 2 + terms.ceilingPeriod(t.ceiling, act.day);
-          const left = Math.max(0, terms.ceilingAmount(t.ceiling, slot & 1) - used[slot]!);
+          const period = terms.ceilingPeriod(t.ceiling, act.day);
+          const slot = t.ceiling * 2 + period;
+          const left = Math.max(0, terms.ceilingAmount(t.ceiling, period) - used[slot]!);
           paidCapped = Math.min(t.capped, left);
           used[slot]! += paidCapped;
           lostToCeiling = t.capped - paidCapped;
@@ -108,19 +131,18 @@ export function simulateYear(terms: OfferTerms, schedule: Schedule, onAct?: (act
       totals.secu += secu;
       totals.mutuelle += mutuelle;
       totals.rac += rac;
+      if (reasons === null && onAct === undefined) continue;
+      const facts = lines[act.line]!.segments[act.segment]!;
+      const r = onAct ? reasonVector() : reasons!;
+      r[facts.deductionKind === "franchise" ? FRANCHISE : PF]! += act.deduction;
+      r[OUT_OF_PARCOURS]! += t.nonCoverable;
+      r[REASON_INDEX[t.uncoveredReason]]! += t.uncovered;
+      r[LEGAL_CAP]! += t.legalCap;
+      if (waiting) r[WAITING]! += t.fixed + t.capped;
+      r[CEILING]! += lostToCeiling;
       if (onAct) {
-        const facts = terms.profile.lines[act.line]!.segments[act.segment]!;
-        const reasons: Partial<Record<RacReason, number>> = {};
-        const add = (reason: RacReason, amount: number) => {
-          if (amount > 0) reasons[reason] = (reasons[reason] ?? 0) + amount;
-        };
-        add(facts.deductionKind === "franchise" ? "franchise" : "participation-forfaitaire", act.deduction);
-        add("out-of-parcours", t.nonCoverable);
-        add(t.uncoveredReason, t.uncovered);
-        add("legal-cap", t.legalCap);
-        add("waiting-period", waiting ? t.fixed + t.capped : 0);
-        add("ceiling-reached", lostToCeiling);
-        onAct({ line: act.line, day: act.day, br: facts.br, price: t.price, secu, mutuelle, rac, reasons });
+        if (reasons) for (let i = 0; i < r.length; i += 1) reasons[i]! += r[i]!;
+        onAct({ line: act.line, day: act.day, br: facts.br, price: t.price, secu, mutuelle, rac, reasons: r });
       }
     }
   }

@@ -24,8 +24,19 @@ export type Money = z.output<typeof moneySchema>;
 
 /** Exact conversion of a normalised money string to integer cents. */
 export function moneyToCents(money: string): number {
-  const [units = "0", decimals = ""] = money.split(".");
-  return Number(units) * 100 + Number(decimals.padEnd(2, "0"));
+  // Digit by digit: called for every amount of every offer of a quote, so no split/Number.
+  let cents = 0;
+  let decimals = -1;
+  for (let i = 0; i < money.length; i += 1) {
+    const code = money.charCodeAt(i);
+    if (code === 46) decimals = 0;
+    else {
+      cents = cents * 10 + (code - 48);
+      if (decimals >= 0) decimals += 1;
+    }
+  }
+  if (decimals <= 0) return cents * 100;
+  return decimals === 1 ? cents * 10 : cents;
 }
 
 /** Integer cents to a money string ("1234" → "12.34"); cents are always integers here. */
