@@ -40,9 +40,9 @@ export const guaranteeTermsSchema = z.object({
   fraisReels: z.boolean().default(false).meta({ description: "Prise en charge aux frais réels (tout ce que la Sécu laisse)." }),
   forfait: forfaitSchema.optional(),
   glassesAmounts: z
-    .record(lensPairSchema, moneySchema)
+    .partialRecord(lensPairSchema, moneySchema)
     .optional()
-    .meta({ description: "Lunettes : montant par équipement selon les verres, part Sécu incluse." }),
+    .meta({ description: "Lunettes : montant par équipement selon les verres, part Sécu incluse (verres absents : rien)." }),
   frameMax: moneySchema.optional().meta({ description: "Lunettes : plafond pour la monture, part Sécu incluse." }),
 });
 export type GuaranteeTerms = z.output<typeof guaranteeTermsSchema>;
