@@ -55,8 +55,8 @@ describe("Reste à charge espéré (Poisson)", () => {
 
   test("un plafond rend l'espérance différente du scénario : E[min(S, c)] ≤ min(E[S], c)", () => {
     const profile = referenceProfile("besoins-optique-dentaire");
-    const ceiling = [{ id: "dentaire", categories: ["dental-prosthesis"], amount: "400.00", period: "calendar" }] as const;
-    const quote = quoteOffers([testOffer({ percent: 300, ceilings: [...ceiling] })], profile, { breakdown: false }).offers[0]!;
+    const ceiling = { id: "dentaire", categories: ["dental-prosthesis" as const], amount: "400.00", period: "calendar" as const };
+    const quote = quoteOffers([testOffer({ percent: 300, ceilings: [ceiling] })], profile, { breakdown: false }).offers[0]!;
     const uncapped = quoteOffers([testOffer({ percent: 300 })], profile, { breakdown: false }).offers[0]!;
     expect(moneyToCents(quote.expectedRac!)).toBeGreaterThan(moneyToCents(uncapped.expectedRac!));
     expect(moneyToCents(quote.badYearRac!)).toBeGreaterThanOrEqual(moneyToCents(quote.expectedRac!));

@@ -16,13 +16,15 @@ import { moneyToCents } from "@/lib/schemas/money";
 import { offerSchema, type Offer, type OfferInput } from "@/lib/schemas/offer";
 import { REGULATED_PRICE_CATEGORIES, VARIABLE_BR_CATEGORIES, profileSchema, type Profile } from "@/lib/schemas/profile";
 
+/** true once in n draws. */
+const oneIn = (n: number) => fc.integer({ min: 1, max: n }).map((k) => k === 1);
 const euros = (min: number, max: number) => fc.integer({ min: min * 100, max: max * 100 }).map((c) => (c / 100).toFixed(2));
 
 const termsArb = fc.record(
   {
     percentBr: fc.integer({ min: 0, max: 400 }),
     basis: fc.constantFrom("secu-included", "tm-plus", "hors-secu"),
-    fraisReels: fc.boolean({ freq: 8 }),
+    fraisReels: oneIn(8),
     forfait: fc.record({ amount: euros(0, 600), per: fc.constantFrom("act", "equipment"), includesSecu: fc.boolean() }),
   },
   { requiredKeys: [] },
@@ -134,8 +136,8 @@ const profileArb: fc.Arbitrary<Profile> = fc
       fc.record({
         age: fc.integer({ min: 0, max: 90 }),
         regime: fc.constantFrom("general", "general", "alsace-moselle"),
-        exemptFromParticipation: fc.boolean({ freq: 5 }),
-        hasMedecinTraitant: fc.boolean({ freq: 4 }).map((b) => !b),
+        exemptFromParticipation: oneIn(5),
+        hasMedecinTraitant: oneIn(4).map((b) => !b),
         care: fc.array(lineArb, { minLength: 1, maxLength: 5 }),
       }),
       { minLength: 1, maxLength: 3 },

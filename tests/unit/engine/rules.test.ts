@@ -20,7 +20,7 @@ const NETWORK = {
   dentalDiscountPercent: 10,
   hearingDiscountPercent: 15,
 } as const;
-const DENTAL_CEILING = { id: "dentaire", categories: ["dental-prosthesis"], amount: "300.00", period: "calendar" } as const;
+const DENTAL_CEILING = { id: "dentaire", categories: ["dental-prosthesis" as const], amount: "300.00", period: "calendar" as const };
 
 /** Figures recomputed by hand, cent by cent; the comment under each name is the computation. */
 const CASES: Case[] = [

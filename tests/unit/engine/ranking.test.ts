@@ -1,0 +1,111 @@
+import { describe, expect, test } from "vitest";
+import { quoteOffers } from "@/lib/engine";
+import { offerSchema } from "@/lib/schemas/offer";
+import { profileSchema } from "@/lib/schemas/profile";
+import { referenceProfile } from "@/seed/factories/profiles";
+import { oneLineProfile, testOffer } from "./helpers";
+
+const profile = oneLineProfile({ category: "crown-free-price", perYear: 1, price: "557.00" });
+const ids = (result: ReturnType<typeof quoteOffers>) => result.offers.map((o) => o.offerId);
+
+describe("Classement", () => {
+  // Crown at 557 €: RAC 437 at 100 %, 317 at 200 %, 197 at 300 %.
+  const cheapWeak = testOffer({ id: "a-faible", percent: 100, monthly: "10.00" }); // 120 + 437 = 557
+  const middle = testOffer({ id: "b-moyen", percent: 200, monthly: "25.00" }); // 300 + 317 = 617
+  const strong = testOffer({ id: "c-fort", percent: 300, monthly: "40.00" }); // 480 + 197 = 677
+  const strongTwin = testOffer({ id: "0-fort-jumeau", percent: 300, monthly: "40.00" });
+  const dearWeak = testOffer({ id: "d-cher-faible", percent: 100, monthly: "30.00" });
+
+  test("par coût total (cotisation + reste à charge espéré)", () => {
+    expect(ids(quoteOffers([strong, middle, cheapWeak], profile, { mode: "scenario" }))).toEqual(["a-faible", "b-moyen", "c-fort"]);
+  });
+
+  test("par reste à charge espéré", () => {
+    expect(ids(quoteOffers([cheapWeak, middle, strong], profile, { sort: "rac", mode: "scenario" }))).toEqual(["c-fort", "b-moyen", "a-faible"]);
+  });
+
+  test("égalité parfaite : départagée par l'identifiant de l'offre", () => {
+    const result = quoteOffers([strong, strongTwin], profile, { sort: "rac", mode: "scenario" });
+    expect(ids(result)).toEqual(["0-fort-jumeau", "c-fort"]);
+    expect(result.offers.map((o) => o.rank)).toEqual([1, 2]);
+  });
+
+  test("égalité sur le reste à charge : départagée par le coût total", () => {
+    expect(ids(quoteOffers([dearWeak, cheapWeak], profile, { sort: "rac", mode: "scenario" }))).toEqual(["a-faible", "d-cher-faible"]);
+  });
+
+  test("offre dominée : une autre est moins chère et laisse moins à payer", () => {
+    const result = quoteOffers([cheapWeak, middle, strong, dearWeak, strongTwin], profile, { mode: "scenario" });
+    const dominated = Object.fromEntries(result.offers.map((o) => [o.offerId, o.dominatedBy]));
+    expect(dominated).toEqual({
+      "a-faible": null,
+      "b-moyen": null,
+      "0-fort-jumeau": null,
+      "c-fort": null,
+      "d-cher-faible": "b-moyen",
+    });
+  });
+
+  test("le coût total est la cotisation plus le reste à charge espéré", () => {
+    const offer = quoteOffers([middle], profile).offers[0]!;
+    expect(offer.annualPremium).toBe("300.00");
+    expect(Number(offer.totalCost)).toBeCloseTo(300 + Number(offer.expectedRac), 2);
+  });
+});
+
+describe("Cotisations", () => {
+  const offer = offerSchema.parse({
+    ...testOffer({ id: "tarifs" }),
+    premiums: {
+      bands: [
+        { minAge: 0, maxAge: 17, monthly: "20.00" },
+        { minAge: 18, maxAge: 59, monthly: "60.00" },
+        { minAge: 18, maxAge: 59, monthly: "70.00", departments: ["75", "92"] },
+        { minAge: 0, maxAge: 17, monthly: "0.00", childRankFrom: 3 },
+      ],
+    },
+  });
+  const family = (department: string, childAges: number[]) =>
+    profileSchema.parse({
+      startDate: "2026-01-01",
+      department,
+      beneficiaries: [
+        { label: "Parent", age: 40, care: [] },
+        ...childAges.map((age, i) => ({ label: `Enfant ${i + 1}`, age, care: [] })),
+      ],
+    });
+
+  test.each([
+    ["un adulte en province", "69", [], "720.00"],
+    ["un adulte à Paris : tarif de zone", "75", [], "840.00"],
+    ["trois enfants : le plus jeune, 3e enfant, est gratuit", "69", [10, 4, 14], "1200.00"],
+    ["deux enfants : pas de gratuité", "69", [10, 4], "1200.00"],
+  ] as const)("%s", (_name, department, children, premium) => {
+    expect(quoteOffers([offer], family(department, [...children]), { mode: "scenario" }).offers[0]!.annualPremium).toBe(premium);
+  });
+
+  test("sans tarif pour l'âge, l'offre est écartée avec la raison", () => {
+    const result = quoteOffers([offer], profileSchema.parse({ startDate: "2026-01-01", department: "69", beneficiaries: [{ label: "Senior", age: 70, care: [] }] }));
+    expect(result.offers).toEqual([]);
+    expect(result.ineligible).toEqual([{ offerId: "tarifs", insurer: "Mutuelle d'essai", formula: "100 %", reason: "Aucun tarif pour Senior (70 ans) dans le département 69" }]);
+  });
+});
+
+describe("Détail du scénario", () => {
+  test("chaque niveau est la somme exacte du niveau en dessous", () => {
+    const quote = quoteOffers([testOffer({ percent: 150 })], referenceProfile("couple-avec-enfants")).offers[0]!;
+    const cents = (s: string) => Math.round(Number(s) * 100);
+    const sum = <T>(items: T[], pick: (item: T) => string) => items.reduce((total, item) => total + cents(pick(item)), 0);
+    for (const field of ["price", "secu", "mutuelle", "rac"] as const) {
+      expect(sum(quote.breakdown!, (b) => b[field])).toBe(cents(quote.scenario[field]));
+      for (const beneficiary of quote.breakdown!) {
+        expect(sum(beneficiary.categories, (c) => c[field])).toBe(cents(beneficiary[field]));
+        for (const category of beneficiary.categories) {
+          expect(sum(category.lines, (l) => l[field])).toBe(cents(category[field]));
+          for (const line of category.lines) expect(sum(line.acts, (a) => a[field])).toBe(cents(line[field]));
+        }
+      }
+    }
+    expect(quote.breakdown!.map((b) => b.label)).toEqual(["Adulte 1", "Adulte 2", "Enfant 1", "Enfant 2"]);
+  });
+});
