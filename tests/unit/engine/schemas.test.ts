@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
 import type { GuaranteeCategory } from "@/lib/schemas/care-category";
 import { moneySchema } from "@/lib/schemas/money";
 import { catalogueSchema, offerSchema, validateResponsable, type OfferInput } from "@/lib/schemas/offer";
@@ -122,5 +125,17 @@ describe("validateResponsable (art. R871-2 CSS)", () => {
     base.guarantees.glasses = { glassesAmounts: { "simple-simple": "300.00" }, frameMax: "100.00", inNetwork: { glassesAmounts: { "simple-simple": "500.00" }, frameMax: "100.00" } };
     const violations = validateResponsable(offerSchema.parse(base));
     expect(violations.map((v) => v.path)).toEqual([["guarantees", "glasses", "inNetwork", "glassesAmounts", "simple-simple"]]);
+  });
+});
+
+describe("docs/schemas à jour", () => {
+  test.each([
+    ["offer", offerSchema],
+    ["catalogue", catalogueSchema],
+    ["profile", profileSchema],
+  ] as const)("docs/schemas/%s.json correspond au schéma zod (sinon : npm run schemas)", (name, schema) => {
+    const file = JSON.parse(readFileSync(path.resolve(__dirname, `../../../docs/schemas/${name}.json`), "utf8"));
+    const { $id: _id, ...generated } = file;
+    expect(generated).toEqual(z.toJSONSchema(schema, { io: "input", target: "draft-2020-12" }));
   });
 });
