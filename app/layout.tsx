@@ -22,6 +22,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           <Link href="/" className="brand">
             Reste à charge
           </Link>
+          <nav aria-label="Navigation principale">
+            <Link href="/comparer">Comparer</Link>
+            <Link href="/comment-nous-calculons">Comment nous calculons</Link>
+          </nav>
         </header>
         <main id="contenu">{children}</main>
         <footer className="site-footer">

@@ -70,6 +70,7 @@ export async function startEmbeddedPostgres(options: {
   mkdirSync(path.dirname(dataDir), { recursive: true });
   makeReachableByPostgresUser(path.join(postgresBinaryDir(), "postgres"));
   makeReachableByPostgresUser(dataDir);
+  const recentLog: string[] = [];
   const cluster = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
@@ -83,7 +84,11 @@ export async function startEmbeddedPostgres(options: {
       "-c", "unix_socket_directories=",
       ...(options.persistent ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
-    onLog: (message) => options.log?.(message.trimEnd()),
+    onLog: (message) => {
+      recentLog.push(message.trimEnd());
+      if (recentLog.length > 20) recentLog.shift();
+      options.log?.(message.trimEnd());
+    },
     onError: (error) => options.log?.(`[postgres] ${String(error)}`),
   });
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
@@ -94,7 +99,7 @@ export async function startEmbeddedPostgres(options: {
   } catch {
     throw new Error(
       `PostgreSQL n'a pas pu démarrer dans ${dataDir} sur le port ${options.port} ` +
-        "(port déjà pris, ou une instance précédente tourne encore ?)",
+        `(port déjà pris, ou une instance précédente tourne encore ?)\n${recentLog.join("\n")}`,
     );
   }
   const url = (database: string) =>
