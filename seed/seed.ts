@@ -1,24 +1,27 @@
 // `npm run db:seed`: idempotent (upserts by stable keys), so it can run at every start.
 import { pathToFileURL } from "node:url";
+import { importCatalogue, upsertInsurer } from "@/lib/catalogue";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/prisma-client";
 import { openLocalDatabase } from "../scripts/lib/local-database";
+import { buildDemoCatalogue, DEMO_INSURERS } from "./demo-catalogue";
 
-const PLACEHOLDER_OFFERS = [
-  { insurer: "Mutuelle Exemple", formula: "Essentiel" },
-  { insurer: "Mutuelle Exemple", formula: "Confort" },
-  { insurer: "Mutuelle Exemple", formula: "Premium" },
-];
-
+/**
+ * Loads the demo catalogue (illustrative insurers and offers) through the same validated
+ * import as `npm run catalogue:import`: offers are keyed by their id and insurers by
+ * their name, and an unchanged offer is not rewritten, so a second run changes nothing.
+ * Returns the number of demo offers.
+ */
 export async function seed(prisma: PrismaClient): Promise<{ offers: number }> {
-  for (const offer of PLACEHOLDER_OFFERS) {
-    await prisma.offer.upsert({
-      where: { insurer_formula: offer },
-      create: offer,
-      update: {},
-    });
+  for (const insurer of DEMO_INSURERS) {
+    await upsertInsurer(prisma, { ...insurer, illustrative: true });
   }
-  return { offers: PLACEHOLDER_OFFERS.length };
+  const result = await importCatalogue(prisma, buildDemoCatalogue());
+  if (!result.ok) {
+    const detail = result.issues.map((issue) => `${issue.path.join(".")} : ${issue.message}`).join("\n");
+    throw new Error(`Catalogue de démonstration invalide :\n${detail}`);
+  }
+  return { offers: result.offers };
 }
 
 export function assertSeedAllowed(nodeEnv: string | undefined, argv: string[]): void {
@@ -33,7 +36,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const prisma = createPrismaClient(database.url);
   try {
     const result = await seed(prisma);
-    console.log(`Seed: ${result.offers} offres à jour.`);
+    console.log(`Seed : ${result.offers} offres de démonstration à jour.`);
   } finally {
     await prisma.$disconnect();
     await database.stop();

@@ -1,0 +1,73 @@
+import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import type { Offer } from "../schemas/offer";
+import { publishedOn, readOffers, todayInFrance } from "./read-offers";
+
+export type InsurerKind = "mutuelle" | "assureur" | "institution-de-prevoyance";
+
+export interface CatalogueInsurer {
+  name: string;
+  kind: InsurerKind | null;
+  registrationNumber: string | null;
+  /** Invented for the demo: the site must say so. */
+  illustrative: boolean;
+}
+
+export interface PublishedCatalogue {
+  /** Changes whenever the catalogue tables or the day change: a cache key for derived data. */
+  revision: string;
+  /** The day ("YYYY-MM-DD", France) the validity dates were checked against. */
+  day: string;
+  /** Engine-ready offers, published and valid on `day`, ordered by id. Shared: never mutate. */
+  offers: readonly Offer[];
+  /** The insurers of those offers, ordered by name. */
+  insurers: readonly CatalogueInsurer[];
+}
+
+/**
+ * One cached catalogue per client (a client is one pool on one database: two clients in
+ * a test stand for two app instances). The entry is trusted only while the database's
+ * revision, bumped by a trigger in the same transaction as any catalogue change, still
+ * reads the same: an instance never serves a catalogue another one has changed.
+ */
+const cache = new WeakMap<PrismaClient, PublishedCatalogue>();
+
+async function readRevision(prisma: PrismaClient): Promise<string> {
+  const rows = await prisma.$queryRaw<{ revision: string }[]>`SELECT "revision"::text AS "revision" FROM "CatalogueRevision" WHERE "id" = 1`;
+  return rows[0]?.revision ?? "0";
+}
+
+/**
+ * The published catalogue for scoring, from the cache when the revision stamp (one
+ * primary-key read) has not moved since it was loaded, otherwise in one query.
+ */
+export async function loadPublishedCatalogue(prisma: PrismaClient, options: { day?: string } = {}): Promise<PublishedCatalogue> {
+  const day = options.day ?? todayInFrance();
+  const revision = `${await readRevision(prisma)}@${day}`;
+  const cached = cache.get(prisma);
+  if (cached && cached.revision === revision) return cached;
+
+  // The revision is read again inside the same snapshot as the offers: a change that
+  // commits between the two reads above would otherwise be cached under the old stamp.
+  const loaded = await prisma.$transaction(
+    async (tx) => {
+      const [stamp] = await tx.$queryRaw<{ revision: string }[]>`SELECT "revision"::text AS "revision" FROM "CatalogueRevision" WHERE "id" = 1`;
+      const offers = await readOffers(tx, publishedOn(day));
+      const insurers = await tx.$queryRaw<CatalogueInsurer[]>`
+        SELECT i."name", i."kind"::text AS "kind", i."registrationNumber", i."illustrative"
+        FROM "Insurer" i
+        WHERE EXISTS (SELECT 1 FROM "Offer" o WHERE o."insurerId" = i."id" AND ${publishedOn(day)})
+        ORDER BY i."name"`;
+      return { revision: `${stamp?.revision ?? "0"}@${day}`, day, offers: Object.freeze(offers), insurers: Object.freeze(insurers) };
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  cache.set(prisma, loaded);
+  return loaded;
+}
+
+/** Number of offers published and valid today: a count, no cache needed. */
+export async function countPublishedOffers(prisma: PrismaClient, options: { day?: string } = {}): Promise<number> {
+  const rows = await prisma.$queryRaw<{ count: number }[]>`
+    SELECT count(*)::int AS "count" FROM "Offer" o WHERE ${publishedOn(options.day ?? todayInFrance())}`;
+  return rows[0]?.count ?? 0;
+}
