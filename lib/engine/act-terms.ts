@@ -58,7 +58,8 @@ export function evaluateAct(offer: CompiledOffer, line: CompiledLine, facts: Act
     }
   }
   const terms = inNetwork && guarantee.inNetwork ? guarantee.inNetwork : guarantee.terms;
-  const secuGross = facts.secuGross;
+  // The Sécu pays on min(BR, price): a network price below the BR lowers its share too.
+  const secuGross = price < Math.min(facts.br, facts.price) ? applyRate(price, facts.secuRate) : facts.secuGross;
   const br = facts.br;
 
   // Under a contrat responsable the mutuelle works as if the act were in the parcours and

@@ -23,6 +23,8 @@ export interface ActFacts {
   /** Glasses: the frame's part of `price`. */
   framePrice: number;
   br: number;
+  /** Sécu rate in basis points (after the out-of-parcours penalty). */
+  secuRate: number;
   /** What the Sécu pays before the participation forfaitaire / franchise. */
   secuGross: number;
   /** Same, had the act been inside the parcours de soins (reference for a contrat responsable). */
@@ -208,6 +210,7 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
     price: 0,
     framePrice: 0,
     br: 0,
+    secuRate: 0,
     secuGross: 0,
     secuGrossInParcours: 0,
     outOfParcoursDa: 0,
@@ -377,9 +380,8 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
   // The Sécu never pays on more than what was billed.
   const base = Math.min(facts.br, facts.price);
   facts.secuGrossInParcours = applyRate(base, rate);
-  facts.secuGross = facts.outOfParcours
-    ? applyRate(base, Math.max(0, rate - v(ref.rates.outOfParcoursPenalty)))
-    : facts.secuGrossInParcours;
+  facts.secuRate = facts.outOfParcours ? Math.max(0, rate - v(ref.rates.outOfParcoursPenalty)) : rate;
+  facts.secuGross = applyRate(base, facts.secuRate);
   const isSpecialist = facts.outOfParcours && line.category !== "gp";
   if (isSpecialist && sector === "1") {
     facts.outOfParcoursDa = Math.min(Math.max(0, facts.price - facts.br), applyRate(facts.br, v(ref.rates.outOfParcoursDaMax)));

@@ -352,6 +352,13 @@ const CASES: Case[] = [
     expected: { price: "501.30", secu: "72.00", mutuelle: "48.00", rac: "381.30" },
   },
   {
+    name: "Réseau de soins : prix remisé sous la BR, la Sécu rembourse sur le prix payé",
+    // Couronne à 100 € − 10 % = 90 € < BR 120 : Sécu 60 % × 90 = 54 ; mutuelle min(120, 90) − 54 = 36.
+    offer: testOffer({ network: NETWORK }),
+    profile: oneLineProfile({ category: "crown-free-price", perYear: 1, price: "100.00", inNetwork: true }),
+    expected: { price: "90.00", secu: "54.00", mutuelle: "36.00", rac: "0.00" },
+  },
+  {
     name: "Couronne 100 % Santé, contrat non responsable à 100 % BR : pas de reste à charge zéro",
     offer: testOffer({ responsable: false }),
     profile: oneLineProfile({ category: "crown-100-sante", perYear: 1 }),
