@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { countOffers } from "./support/database";
+import { countPublishedOffers } from "./support/database";
 
 test("[HOME] la page d’accueil affiche le nombre d’offres lu dans la base", async ({ page }) => {
-  const offers = await countOffers();
+  const offers = await countPublishedOffers();
   expect(offers).toBeGreaterThan(0);
 
   await page.goto("/");

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { REFERENCE, SOURCES } from "@/lib/engine";
+
+export const metadata: Metadata = { title: "Comment nous calculons" };
+
+export default function MethodPage() {
+  return (
+    <article className="prose">
+      <h1>Comment nous calculons</h1>
+      <p>
+        Pour chaque soin que vous prévoyez, nous appliquons les règles de remboursement de l’Assurance maladie puis les garanties
+        de chaque offre, et nous additionnons l’année. Barème utilisé : <strong>{REFERENCE.version}</strong>.
+      </p>
+      <h2>La part de la Sécurité sociale</h2>
+      <ul>
+        <li>
+          Elle rembourse un pourcentage de la <strong>base de remboursement</strong> (BR) : 70 % pour une consultation, 60 %
+          pour les analyses, le dentaire, l’optique et l’audition, 65/30/15 % pour les médicaments, 80 % à l’hôpital ; 90 % pour
+          les consultations en Alsace-Moselle.
+        </li>
+        <li>
+          La BR dépend du secteur du médecin : un médecin de secteur 2 non OPTAM a une BR plus basse, un médecin de secteur 3
+          un « tarif d’autorité » de quelques centimes.
+        </li>
+        <li>
+          La <strong>participation forfaitaire</strong> de 2 € par consultation (4 € par jour, 50 € par an au plus) et les
+          franchises sur les médicaments restent à votre charge : un contrat responsable n’a pas le droit de les rembourser.
+          Les mineurs et les bénéficiaires de la CSS en sont exonérés.
+        </li>
+        <li>
+          Sans médecin traitant déclaré (hors accès direct : gynécologue, ophtalmologiste…), la Sécu ne rembourse que 30 %, et
+          cette pénalité n’est jamais remboursée par la mutuelle.
+        </li>
+      </ul>
+      <h2>La part de la mutuelle</h2>
+      <ul>
+        <li>
+          « 200 % BR » inclut la part de la Sécu : la mutuelle paie au plus 200 % de la BR, moins ce que la Sécu a remboursé
+          (avant la déduction des 2 €).
+        </li>
+        <li>
+          Un contrat responsable plafonne la prise en charge des dépassements des médecins non OPTAM à 100 % de la BR (200 % au
+          total) et 20 points de moins que pour les médecins OPTAM ; l’optique est plafonnée (420 € à 800 € selon les verres,
+          monture 100 €). Nous appliquons ces plafonds même si une offre annonce davantage.
+        </li>
+        <li>
+          Forfaits en euros, plafonds annuels (consommés dans l’ordre des soins), délais de carence depuis la date d’effet et
+          réseaux de soins (remises en optique, dentaire et audition, jamais chez le médecin) sont pris en compte.
+        </li>
+        <li>Les équipements 100 % Santé ne laissent rien à payer sous un contrat responsable, jusqu’aux prix limites de vente.</li>
+      </ul>
+      <h2>Reste à charge attendu et mauvaise année</h2>
+      <p>
+        Le nombre de soins d’une année est incertain. En plus de l’année saisie, nous calculons le reste à charge{" "}
+        <strong>attendu</strong> (la moyenne quand le nombre de chaque soin varie autour de ce que vous avez indiqué, selon une
+        loi de Poisson) et celui d’une <strong>mauvaise année</strong> (9 années sur 10 coûtent moins). Les plafonds rendent ces
+        chiffres différents d’une simple multiplication.
+      </p>
+      <h2>Le catalogue de démonstration</h2>
+      <p>
+        Les assureurs et les formules présentés ici sont <strong>fictifs</strong> : ils illustrent le calcul et ne sont pas des
+        offres commerciales. Les règles et les montants de la Sécurité sociale sont, eux, ceux en vigueur.
+      </p>
+      <h2>Sources</h2>
+      <ul>
+        {Object.entries(SOURCES).map(([key, source]) => (
+          <li key={key}>
+            {source.startsWith("http") ? (
+              <a href={source} rel="noreferrer">
+                {source}
+              </a>
+            ) : (
+              source
+            )}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link href="/comparer">Comparer les offres pour votre année</Link>
+      </p>
+    </article>
+  );
+}

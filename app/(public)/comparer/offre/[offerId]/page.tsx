@@ -1,0 +1,139 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SplitCells } from "@/components/compare/split-cells";
+import { decodeProfile } from "@/lib/compare/profile-url";
+import { explainOffer } from "@/lib/compare/run-comparison";
+import { formatEuros, formatIsoDate } from "@/lib/format";
+import { SECTOR_LABELS } from "@/lib/schemas/care-category";
+
+export const metadata: Metadata = { title: "Le détail du reste à charge, acte par acte" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ offerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function OfferExplanationPage({ params, searchParams }: Props) {
+  const { offerId } = await params;
+  const { p } = await searchParams;
+  const decoded = typeof p === "string" ? decodeProfile(p) : null;
+  if (!decoded?.ok) {
+    return (
+      <>
+        <h1>Détail d’une offre</h1>
+        <p className="form-errors" role="alert">
+          {decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."}
+        </p>
+        <Link href="/comparer">Décrire votre année de soins</Link>
+      </>
+    );
+  }
+  const explained = await explainOffer(decoded.profile, offerId);
+  if (!explained) notFound();
+  const { quote, period } = explained;
+  const back = `/comparer?p=${encodeURIComponent(p as string)}`;
+
+  return (
+    <>
+      <p>
+        <Link href={back}>← Retour au classement</Link>
+      </p>
+      <h1>
+        {quote.insurer} — {quote.formula}
+      </h1>
+      <dl className="key-figures">
+        <div>
+          <dt>Cotisation annuelle</dt>
+          <dd>{formatEuros(quote.annualPremium)}</dd>
+        </div>
+        <div>
+          <dt>Reste à charge de l’année saisie</dt>
+          <dd>{formatEuros(quote.scenario.rac)}</dd>
+        </div>
+        <div>
+          <dt>Reste à charge attendu</dt>
+          <dd>{formatEuros(quote.expectedRac ?? quote.scenario.rac)}</dd>
+        </div>
+        <div>
+          <dt>Mauvaise année (9 sur 10)</dt>
+          <dd>{formatEuros(quote.badYearRac ?? quote.scenario.rac)}</dd>
+        </div>
+        <div>
+          <dt>Coût total attendu</dt>
+          <dd>{formatEuros(quote.totalCost)}</dd>
+        </div>
+      </dl>
+      <p className="muted">
+        Le détail ci-dessous suit l’année exactement telle que saisie (nombres d’actes arrondis à l’acte entier, répartis sur
+        la période du {formatIsoDate(period.start)} au {formatIsoDate(period.end)}). Chaque ligne vérifie : prix facturé =
+        Sécurité sociale + mutuelle + reste à charge, au centime.
+      </p>
+
+      {quote.scenario.reasons.length > 0 && (
+        <section className="card">
+          <h2>Pourquoi il vous reste {formatEuros(quote.scenario.rac)} à payer</h2>
+          <ul className="reasons">
+            {quote.scenario.reasons.map((reason) => (
+              <li key={reason.reason}>
+                <strong>{formatEuros(reason.amount)}</strong> — {reason.message}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {(quote.breakdown ?? []).map((beneficiary) => (
+        <section key={beneficiary.beneficiaryIndex} className="card">
+          <h2>
+            {beneficiary.label} <span className="muted small">cotisation {formatEuros(beneficiary.annualPremium)} / an</span>
+          </h2>
+          <div className="table-scroll">
+            <table className="breakdown">
+              <caption className="visually-hidden">Détail des remboursements de {beneficiary.label}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Soin</th>
+                  <th scope="col" className="num">Facturé</th>
+                  <th scope="col" className="num">Sécu</th>
+                  <th scope="col" className="num">Mutuelle</th>
+                  <th scope="col" className="num">Reste à charge</th>
+                  <th scope="col">Pourquoi</th>
+                </tr>
+              </thead>
+              {beneficiary.categories.map((category) => (
+                <tbody key={category.guarantee}>
+                  <tr className="category-row">
+                    <th scope="rowgroup">{category.label}</th>
+                    <SplitCells split={category} strong />
+                    <td />
+                  </tr>
+                  {category.lines.map((line) =>
+                    line.acts.map((act, index) => (
+                      <tr key={`${line.lineIndex}-${index}`}>
+                        <td>
+                          {line.label}
+                          {line.sector && <span className="muted small"> · {SECTOR_LABELS[line.sector]}</span>}
+                          <span className="muted small"> · {formatIsoDate(act.date)}</span>
+                        </td>
+                        <SplitCells split={act} />
+                        <td className="small">
+                          {act.reasons.map((reason) => `${formatEuros(reason.amount)} : ${reason.message}`).join(" ; ") || "—"}
+                        </td>
+                      </tr>
+                    )),
+                  )}
+                </tbody>
+              ))}
+              <tfoot>
+                <tr>
+                  <th scope="row">Total {beneficiary.label}</th>
+                  <SplitCells split={beneficiary} strong />
+                  <td />
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+        </section>
+      ))}
+    </>
+  );
+}

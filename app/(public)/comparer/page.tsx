@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { Comparison } from "@/components/compare/comparison";
+import { decodeProfile } from "@/lib/compare/profile-url";
+import { runComparison } from "@/lib/compare/run-comparison";
+import { presetProfile } from "@/lib/compare/presets";
+
+export const metadata: Metadata = { title: "Comparer les mutuelles pour votre année de soins" };
+export const dynamic = "force-dynamic";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const encoded = typeof params.p === "string" ? params.p : null;
+  const decoded = encoded ? decodeProfile(encoded) : null;
+  const profile = decoded?.ok ? decoded.profile : presetProfile(typeof params.preset === "string" ? params.preset : undefined);
+  const initialResult = decoded?.ok ? await runComparison(decoded.profile, "total") : null;
+
+  return (
+    <>
+      <h1>Votre année de soins</h1>
+      <p className="lead">
+        Indiquez qui est couvert et les soins que vous prévoyez. Le prix habituel est utilisé quand vous laissez le prix vide.
+      </p>
+      {decoded && !decoded.ok && (
+        <p className="form-errors" role="alert">
+          {decoded.message} Le formulaire a été réinitialisé.
+        </p>
+      )}
+      <Comparison initialProfile={profile} initialResult={initialResult} />
+    </>
+  );
+}

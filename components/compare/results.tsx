@@ -1,0 +1,181 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import type { ComparisonResult, OfferResult } from "@/lib/compare/types";
+import { formatEuros, formatIsoDate, toCents } from "@/lib/format";
+
+// recharts is large and draws only in the browser: load it after the table.
+const OfferCharts = dynamic(() => import("@/components/charts/offer-charts").then((module) => module.OfferCharts), {
+  ssr: false,
+  loading: () => <p className="muted">Chargement des graphiques…</p>,
+});
+
+type SortKey = "rac" | "total";
+const MAX_SELECTED = 3;
+const SHOWN_STEP = 20;
+
+/** Same order as the engine's ranking: key, then the other figure, then offer id. */
+function sortOffers(offers: readonly OfferResult[], sort: SortKey): OfferResult[] {
+  const rac = (offer: OfferResult) => toCents(offer.expectedRac);
+  const total = (offer: OfferResult) => toCents(offer.totalCost);
+  return [...offers].sort((a, b) =>
+    sort === "rac"
+      ? rac(a) - rac(b) || total(a) - total(b) || (a.offerId < b.offerId ? -1 : 1)
+      : total(a) - total(b) || rac(a) - rac(b) || (a.offerId < b.offerId ? -1 : 1),
+  );
+}
+
+export function Results({ result }: { result: ComparisonResult }) {
+  const [sort, setSort] = useState<SortKey>(result.sort);
+  const [maxMonthly, setMaxMonthly] = useState("");
+  const [networkOnly, setNetworkOnly] = useState(false);
+  const [noWaiting, setNoWaiting] = useState(false);
+  const [responsableOnly, setResponsableOnly] = useState(false);
+  const [shown, setShown] = useState(SHOWN_STEP);
+  const [selected, setSelected] = useState<string[]>([]);
+
+  const budgetCents = maxMonthly.trim() ? toCents(maxMonthly.replace(",", ".")) : null;
+  const visible = useMemo(
+    () =>
+      sortOffers(result.offers, sort).filter(
+        (offer) =>
+          (budgetCents === null || Number.isNaN(budgetCents) || toCents(offer.monthlyPremium) <= budgetCents) &&
+          (!networkOnly || offer.network !== null) &&
+          (!noWaiting || !offer.hasWaitingPeriod) &&
+          (!responsableOnly || offer.responsable),
+      ),
+    [result.offers, sort, budgetCents, networkOnly, noWaiting, responsableOnly],
+  );
+  const names = new Map(result.offers.map((offer) => [offer.offerId, `${offer.insurer} — ${offer.formula}`]));
+  const query = `p=${encodeURIComponent(result.encodedProfile)}`;
+
+  const toggleSelected = (offerId: string) =>
+    setSelected((current) =>
+      current.includes(offerId) ? current.filter((id) => id !== offerId) : current.length < MAX_SELECTED ? [...current, offerId] : current,
+    );
+
+  return (
+    <section className="results" aria-labelledby="results-title" data-profile={result.encodedProfile}>
+      <h2 id="results-title">
+        {result.offers.length} offres classées pour votre année de soins
+      </h2>
+      <p className="muted">
+        Période simulée du {formatIsoDate(result.period.start)} au {formatIsoDate(result.period.end)} · barème {result.referenceVersion}
+        {result.ineligibleCount > 0 && ` · ${result.ineligibleCount} offre(s) non proposée(s) pour ce profil`}
+      </p>
+
+      <div className="toolbar" role="group" aria-label="Classement et filtres">
+        <fieldset className="segmented">
+          <legend>Classer par</legend>
+          <label>
+            <input type="radio" name="sort" value="total" checked={sort === "total"} onChange={() => setSort("total")} /> Coût total
+            (cotisation + reste à charge)
+          </label>
+          <label>
+            <input type="radio" name="sort" value="rac" checked={sort === "rac"} onChange={() => setSort("rac")} /> Reste à charge attendu
+          </label>
+        </fieldset>
+        <div className="filters">
+          <label>
+            Budget maximum par mois (€)
+            <input inputMode="decimal" value={maxMonthly} onChange={(event) => setMaxMonthly(event.target.value)} placeholder="ex. 80" />
+          </label>
+          <label>
+            <input type="checkbox" checked={networkOnly} onChange={(event) => setNetworkOnly(event.target.checked)} /> Avec réseau de soins
+          </label>
+          <label>
+            <input type="checkbox" checked={noWaiting} onChange={(event) => setNoWaiting(event.target.checked)} /> Sans délai de carence
+          </label>
+          <label>
+            <input type="checkbox" checked={responsableOnly} onChange={(event) => setResponsableOnly(event.target.checked)} /> Contrats
+            responsables seulement
+          </label>
+        </div>
+      </div>
+
+      <p aria-live="polite" className="muted" data-testid="visible-count">
+        {visible.length} offre(s) affichée(s)
+      </p>
+
+      {selected.length > 0 && (
+        <div className="compare-bar" role="region" aria-label="Comparaison côte à côte">
+          <span>{selected.length} offre(s) choisie(s) sur {MAX_SELECTED}</span>
+          <Link className="button primary" href={`/comparer/cote-a-cote?${query}&offres=${selected.join(",")}`} aria-disabled={selected.length < 2}>
+            Comparer côte à côte
+          </Link>
+        </div>
+      )}
+
+      <div className="table-scroll">
+        <table className="offers-table">
+          <caption className="visually-hidden">Offres classées ; montants annuels pour tout le foyer</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rang</th>
+              <th scope="col">Offre</th>
+              <th scope="col">Cotisation</th>
+              <th scope="col">Reste à charge attendu</th>
+              <th scope="col">Mauvaise année (9 sur 10)</th>
+              <th scope="col">Coût total</th>
+              <th scope="col">Choisir</th>
+            </tr>
+          </thead>
+          <tbody>
+            {visible.slice(0, shown).map((offer, index) => (
+              <tr key={offer.offerId} className={offer.dominatedBy ? "dominated" : undefined} data-testid="offer-row">
+                <td>{index + 1}</td>
+                <th scope="row">
+                  <Link href={`/comparer/offre/${offer.offerId}?${query}`}>
+                    {offer.insurer} — {offer.formula}
+                  </Link>
+                  <div className="tags">
+                    <span className="tag">Niveau {offer.level}</span>
+                    {!offer.responsable && <span className="tag warning">Non responsable</span>}
+                    {offer.network && <span className="tag">Réseau {offer.network}</span>}
+                    {offer.hasWaitingPeriod && <span className="tag">Délai de carence</span>}
+                    {offer.dominatedBy && (
+                      <span className="tag dominated-tag" title={`Moins chère et plus protectrice : ${names.get(offer.dominatedBy)}`}>
+                        Dominée par {names.get(offer.dominatedBy)}
+                      </span>
+                    )}
+                  </div>
+                </th>
+                <td>
+                  {formatEuros(offer.annualPremium)}
+                  <span className="muted small"> / an · {formatEuros(offer.monthlyPremium)} / mois</span>
+                </td>
+                <td>{formatEuros(offer.expectedRac)}</td>
+                <td>{formatEuros(offer.badYearRac)}</td>
+                <td>
+                  <strong>{formatEuros(offer.totalCost)}</strong>
+                </td>
+                <td>
+                  <label className="inline-check">
+                    <input
+                      type="checkbox"
+                      checked={selected.includes(offer.offerId)}
+                      disabled={!selected.includes(offer.offerId) && selected.length >= MAX_SELECTED}
+                      onChange={() => toggleSelected(offer.offerId)}
+                    />
+                    <span className="visually-hidden">
+                      Choisir {offer.insurer} — {offer.formula} pour la comparaison côte à côte
+                    </span>
+                  </label>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {visible.length > shown && (
+        <button type="button" className="secondary" onClick={() => setShown(shown + SHOWN_STEP)}>
+          Afficher {Math.min(SHOWN_STEP, visible.length - shown)} offres de plus
+        </button>
+      )}
+
+      <OfferCharts offers={visible} />
+    </section>
+  );
+}

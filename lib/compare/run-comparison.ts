@@ -1,0 +1,73 @@
+import "server-only";
+import Decimal from "decimal.js";
+import { loadPublishedCatalogue } from "@/lib/catalogue/server";
+import { quoteOffers, type OfferQuote, type SortKey } from "@/lib/engine";
+import { NETWORK_LABELS } from "@/lib/schemas/care-category";
+import type { Offer } from "@/lib/schemas/offer";
+import type { Profile } from "@/lib/schemas/profile";
+import { encodeProfile } from "./profile-url";
+import type { ComparisonResult, OfferResult } from "./types";
+
+/** Ranks the published catalogue for a profile: scenario, expected and bad-year figures. */
+export async function runComparison(profile: Profile, sort: SortKey): Promise<ComparisonResult> {
+  const catalogue = await loadPublishedCatalogue();
+  const started = performance.now();
+  const result = quoteOffers(catalogue.offers, profile, { sort, breakdown: false });
+  const engineMilliseconds = Math.round(performance.now() - started);
+  const byId = new Map(catalogue.offers.map((offer) => [offer.id, offer]));
+  return {
+    encodedProfile: encodeProfile(profile),
+    profile,
+    sort,
+    period: result.period,
+    referenceVersion: result.referenceVersion,
+    catalogueRevision: catalogue.revision,
+    offers: result.offers.map((quote) => toOfferResult(quote, byId.get(quote.offerId)!)),
+    ineligibleCount: result.ineligible.length,
+    engineMilliseconds,
+  };
+}
+
+/** One offer's full quote with the per-act breakdown, for the explanation page. */
+export async function explainOffer(
+  profile: Profile,
+  offerId: string,
+): Promise<{ quote: OfferQuote; period: { start: string; end: string } } | null> {
+  const catalogue = await loadPublishedCatalogue();
+  const offer = catalogue.offers.find((candidate) => candidate.id === offerId);
+  if (!offer) return null;
+  const result = quoteOffers([offer], profile, { breakdown: true });
+  const quote = result.offers[0];
+  return quote ? { quote, period: result.period } : null;
+}
+
+function toOfferResult(quote: OfferQuote, offer: Offer): OfferResult {
+  return {
+    offerId: quote.offerId,
+    insurer: quote.insurer,
+    formula: quote.formula,
+    level: quote.level,
+    responsable: quote.responsable,
+    network: offer.network ? NETWORK_LABELS[offer.network.name] : null,
+    hasWaitingPeriod: Object.values(offer.guarantees).some((guarantee) => guarantee.waitingMonths > 0),
+    rank: quote.rank,
+    monthlyPremium: new Decimal(quote.annualPremium).div(12).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
+    annualPremium: quote.annualPremium,
+    scenario: quote.scenario,
+    // Full mode always fills both: the engine leaves them null only in scenario mode.
+    expectedRac: quote.expectedRac ?? quote.scenario.rac,
+    badYearRac: quote.badYearRac ?? quote.scenario.rac,
+    totalCost: quote.totalCost,
+    dominatedBy: quote.dominatedBy,
+  };
+}
+
+/** Two or three offers quoted with their breakdown, for the side-by-side page. */
+export async function quoteSelectedOffers(profile: Profile, offerIds: readonly string[]): Promise<OfferQuote[]> {
+  const catalogue = await loadPublishedCatalogue();
+  const wanted = new Set(offerIds);
+  const selected = catalogue.offers.filter((offer) => wanted.has(offer.id));
+  const quotes = quoteOffers(selected, profile, { breakdown: true }).offers;
+  // In the order the person picked them.
+  return offerIds.flatMap((id) => quotes.filter((quote) => quote.offerId === id));
+}

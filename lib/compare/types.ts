@@ -1,0 +1,34 @@
+import type { MoneyString, ReasonAmount, SortKey, Split } from "@/lib/engine";
+import type { Profile } from "@/lib/schemas/profile";
+
+/** One ranked offer as the results page shows it: plain data, safe for client components. */
+export interface OfferResult {
+  offerId: string;
+  insurer: string;
+  formula: string;
+  level: number;
+  responsable: boolean;
+  network: string | null;
+  hasWaitingPeriod: boolean;
+  rank: number;
+  monthlyPremium: MoneyString;
+  annualPremium: MoneyString;
+  scenario: Split & { reasons: ReasonAmount[] };
+  expectedRac: MoneyString;
+  badYearRac: MoneyString;
+  totalCost: MoneyString;
+  dominatedBy: string | null;
+}
+
+export interface ComparisonResult {
+  /** The profile in the URL format (lib/compare/profile-url.ts). */
+  encodedProfile: string;
+  profile: Profile;
+  sort: SortKey;
+  period: { start: string; end: string };
+  referenceVersion: string;
+  catalogueRevision: string;
+  offers: OfferResult[];
+  ineligibleCount: number;
+  engineMilliseconds: number;
+}

@@ -1,0 +1,149 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const SCREENSHOTS = "test-results/screenshots";
+
+async function expectNoSeriousA11yViolation(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+async function offerNames(page: Page, count: number): Promise<string[]> {
+  const rows = page.getByTestId("offer-row");
+  await expect(rows.first()).toBeVisible();
+  return (await rows.locator("th a").allTextContents()).slice(0, count);
+}
+
+/** Cents of a "1 234,56 €" cell. */
+function cents(text: string): number {
+  return Math.round(Number(text.replace(/[^\d,-]/g, "").replace(",", ".")) * 100);
+}
+
+/** Submits the form and returns the milliseconds until the ranking for this profile is shown. */
+async function submitAndTime(page: Page): Promise<number> {
+  const results = page.locator("section.results");
+  const previous = (await results.count()) > 0 ? await results.getAttribute("data-profile") : null;
+  const started = Date.now();
+  await page.getByRole("button", { name: "Comparer les offres" }).click();
+  await expect(results).toBeVisible();
+  await expect(results).not.toHaveAttribute("data-profile", previous ?? "");
+  return Date.now() - started;
+}
+
+test("[COMPARE] parcours complet : exemple, formulaire, classement, filtres, explication, côte à côte", async ({ page }) => {
+  await page.goto("/");
+  await expectNoSeriousA11yViolation(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/1-accueil.png`, fullPage: true });
+
+  await page.getByRole("link", { name: "Couple avec deux enfants" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Votre année de soins" })).toBeVisible();
+  await expect(page.getByLabel("Prénom ou rôle").first()).toHaveValue(/.+/);
+  await expectNoSeriousA11yViolation(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/2-formulaire.png`, fullPage: true });
+
+  // A first submit warms the server up (database pool, catalogue cache); the second,
+  // with one more GP visit, is the one timed.
+  await submitAndTime(page);
+  await expect(page).toHaveURL(/\/comparer\?p=1\./);
+  await page.getByLabel("Nombre par an").first().fill("5");
+  const elapsed = await submitAndTime(page);
+  console.log(`[COMPARE] résultats affichés ${elapsed} ms après l'envoi`);
+  await expect(page).toHaveURL(/\/comparer\?p=1\./);
+  const ranking = await offerNames(page, 5);
+  expect(ranking.length).toBe(5);
+  await expectNoSeriousA11yViolation(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/3-resultats.png`, fullPage: true });
+
+  // Sorting by expected RAC puts the lowest RAC first.
+  await page.getByLabel("Reste à charge attendu").check();
+  const racCells = await page.getByTestId("offer-row").locator("td:nth-child(4)").allTextContents();
+  const racCents = racCells.map(cents);
+  expect(racCents).toEqual([...racCents].sort((a, b) => a - b));
+
+  // A monthly budget filter hides the dearer offers.
+  const before = Number((await page.getByTestId("visible-count").textContent())?.match(/\d+/)?.[0]);
+  await page.getByLabel("Budget maximum par mois (€)").fill("60");
+  const after = Number((await page.getByTestId("visible-count").textContent())?.match(/\d+/)?.[0]);
+  expect(after).toBeLessThan(before);
+  await page.getByLabel("Budget maximum par mois (€)").fill("");
+
+  // Side by side.
+  const checkboxes = page.getByTestId("offer-row").getByRole("checkbox");
+  await checkboxes.nth(0).check();
+  await checkboxes.nth(1).check();
+  await page.getByRole("link", { name: "Comparer côte à côte" }).click();
+  await expect(page.getByRole("heading", { name: "Offres côte à côte" })).toBeVisible();
+  await expect(page.locator("table.side-by-side thead th")).toHaveCount(2);
+  await page.screenshot({ path: `${SCREENSHOTS}/5-cote-a-cote.png`, fullPage: true });
+  await page.goBack();
+
+  // The explanation of the first offer reconciles to the cent on every row.
+  await page.getByTestId("offer-row").first().locator("th a").click();
+  await expect(page.getByRole("heading", { name: /Pourquoi il vous reste/ })).toBeVisible();
+  const rows = page.locator("table.breakdown tr").filter({ has: page.locator(".num") });
+  const count = await rows.count();
+  expect(count).toBeGreaterThan(10);
+  for (let index = 0; index < count; index += 1) {
+    const [billed, secu, mutuelle, rac] = (await rows.nth(index).locator(".num").allTextContents()).map(cents);
+    expect(billed).toBe(secu! + mutuelle! + rac!);
+  }
+  await expectNoSeriousA11yViolation(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/4-explication.png`, fullPage: true });
+});
+
+test("[COMPARE] un lien partagé reproduit le même classement", async ({ page, browser }) => {
+  await page.goto("/comparer?preset=senior");
+  await submitAndTime(page);
+  await expect(page).toHaveURL(/\/comparer\?p=1\./);
+  const ranking = await offerNames(page, 10);
+  const shared = page.url();
+
+  const other = await browser.newContext({ locale: "fr-FR" });
+  const visitor = await other.newPage();
+  await visitor.goto(shared);
+  expect(await offerNames(visitor, 10)).toEqual(ranking);
+  await other.close();
+});
+
+test("[COMPARE] une saisie invalide est signalée en français à côté du champ, sans rien perdre", async ({ page }) => {
+  await page.goto("/comparer");
+  const age = page.getByLabel("Âge").first();
+  await age.fill("quarante");
+  await page.getByLabel("Nombre par an").first().fill("-3");
+  await page.getByRole("button", { name: "Comparer les offres" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("à corriger");
+  await expect(age).toHaveAttribute("aria-invalid", "true");
+  await expect(age).toHaveValue("quarante");
+  await expect(page.getByLabel("Nombre par an").first()).toHaveValue("-3");
+  await expect(page.locator(".field-error").first()).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/6-erreurs.png`, fullPage: true });
+});
+
+test("[COMPARE] un POST forgé vers l'action serveur est refusé proprement et le serveur reste sain", async ({ page, request }) => {
+  await page.goto("/comparer");
+  const actionRequest = page.waitForRequest((candidate) => candidate.method() === "POST" && !!candidate.headers()["next-action"]);
+  await page.getByRole("button", { name: "Comparer les offres" }).click();
+  const captured = await actionRequest;
+  const headers = { "next-action": captured.headers()["next-action"]!, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component" };
+
+  // A body Next cannot even decode is refused by the framework before the action runs.
+  const undecodable = await request.post("/comparer", { headers, data: "not json at all" });
+  expect(await undecodable.text()).not.toMatch(/at \w+ \(|SyntaxError|prisma/i);
+
+  const manyLines = Array.from({ length: 1000 }, () => ({ category: "gp", perYear: 1 }));
+  const payloads = [
+    JSON.stringify([{ profile: "garbage", sort: "worst" }]),
+    JSON.stringify([{ profile: { startDate: "2026-01-01", department: "75", beneficiaries: [{ label: "A", age: 1e308, care: [] }] } }]),
+    JSON.stringify([{ profile: { startDate: "2026-01-01", department: "75", beneficiaries: [{ label: "A", age: 30, care: [{ category: "gp", perYear: -5 }] }] } }]),
+    JSON.stringify([{ profile: { startDate: "2026-01-01", department: "75", beneficiaries: [{ label: "A", age: 30, care: manyLines }] } }]),
+  ];
+  for (const data of payloads) {
+    const response = await request.post("/comparer", { headers, data });
+    expect(response.status()).toBeLessThan(500);
+    const body = await response.text();
+    expect(body).not.toMatch(/at \w+ \(|prisma|SELECT /i);
+    expect(body).toContain("Certaines informations sont invalides");
+  }
+  expect((await request.get("/")).status()).toBe(200);
+});
