@@ -3,7 +3,8 @@ import { catalogueSchema, offerSchema, validateResponsable, type Offer } from ".
 import type { CatalogueIssue } from "./errors";
 import { readCatalogueOffers } from "./read-offers";
 import { pathKey } from "./validate-offer";
-import { differs, insurerIdFor, offerChildRows, offerColumns, writeValidOffer, type Tx } from "./write-offer";
+import { insertOfferChildren, insertOfferRows, type NewOfferRow } from "./bulk-insert";
+import { differs, insurerIdFor, writeValidOffer, type Tx } from "./write-offer";
 
 export type ImportCatalogueResult =
   | { ok: true; dryRun: boolean; offers: number; created: number; updated: number; unchanged: number }
@@ -17,6 +18,16 @@ function catalogueIssues(input: unknown): { catalogue: Offer[] } | { issues: Cat
     : parsed.error.issues.map((issue) => ({ path: issue.path.map(pathKey), message: issue.message }));
   const offers = (input as { offers?: unknown } | null)?.offers;
   if (Array.isArray(offers)) {
+    // catalogueSchema checks duplicate ids only once every offer parses: check here too,
+    // so one import run reports everything.
+    const seen = new Set<unknown>();
+    offers.forEach((raw, index) => {
+      const id = (raw as { id?: unknown } | null)?.id;
+      if (typeof id === "string" && seen.has(id) && !issues.some((issue) => issue.path.join(".") === `offers.${index}.id`)) {
+        issues.push({ path: ["offers", index, "id"], message: `Identifiant d'offre « ${id} » en double` });
+      }
+      seen.add(id);
+    });
     offers.forEach((raw, index) => {
       const offer = offerSchema.safeParse(raw);
       if (!offer.success) return;
@@ -33,11 +44,6 @@ function catalogueIssues(input: unknown): { catalogue: Offer[] } | { issues: Cat
 }
 
 class DryRunRollback extends Error {}
-
-const CHUNK = 1000;
-async function createInChunks<T>(rows: T[], create: (chunk: T[]) => Promise<unknown>) {
-  for (let start = 0; start < rows.length; start += CHUNK) await create(rows.slice(start, start + CHUNK));
-}
 
 /**
  * Imports a catalogue file (`catalogueSchema`): its offers are created or updated and
@@ -73,16 +79,12 @@ export async function importCatalogue(
         counts.unchanged += 1;
       }
     }
-    // New offers in bulk: a generated catalogue of 10 000 offers is ~300 000 rows.
-    const offerRows = [];
+    const rows: NewOfferRow[] = [];
     for (const offer of fresh) {
-      offerRows.push({ id: offer.id, ...offerColumns(offer, await insurerIdFor(tx, offer.insurer)), status: "PUBLISHED" as const });
+      rows.push({ offer, insurerId: await insurerIdFor(tx, offer.insurer), status: "PUBLISHED", validFrom: null, validTo: null });
     }
-    const children = fresh.map(offerChildRows);
-    await createInChunks(offerRows, (chunk) => tx.offer.createMany({ data: chunk }));
-    await createInChunks(children.flatMap((rows) => rows.guarantees), (chunk) => tx.offerGuarantee.createMany({ data: chunk }));
-    await createInChunks(children.flatMap((rows) => rows.ceilings), (chunk) => tx.offerCeiling.createMany({ data: chunk }));
-    await createInChunks(children.flatMap((rows) => rows.bands), (chunk) => tx.offerPremiumBand.createMany({ data: chunk }));
+    await insertOfferRows(tx, rows);
+    await insertOfferChildren(tx, fresh);
     counts.created = fresh.length;
     if (dryRun) throw new DryRunRollback();
   };

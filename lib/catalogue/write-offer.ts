@@ -1,8 +1,8 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type * as Db from "../generated/prisma/enums";
-import type { GuaranteeCategory } from "../schemas/care-category";
 import { isoDateSchema } from "../schemas/money";
-import type { Guarantee, Offer } from "../schemas/offer";
+import type { Offer } from "../schemas/offer";
+import { insertOfferChildren, insertOfferRows } from "./bulk-insert";
 import { canonicalJson } from "./canonical-json";
 import { type CatalogueIssue, OfferNotFoundError, OfferValidationError, StaleVersionError } from "./errors";
 import { readCatalogueOffers, type CatalogueOffer, type CatalogueOfferStatus } from "./read-offers";
@@ -68,7 +68,7 @@ function checkValidity(validFrom: string | null | undefined, validTo: string | n
 
 const isoDate = (day: string | null | undefined) => (day === null || day === undefined ? day : new Date(`${day}T00:00:00.000Z`));
 
-export function offerColumns(offer: Offer, insurerId: string) {
+function offerColumns(offer: Offer, insurerId: string) {
   return {
     insurerId,
     formula: offer.formula,
@@ -79,55 +79,6 @@ export function offerColumns(offer: Offer, insurerId: string) {
     networkFrameDiscount: offer.network?.frameDiscountPercent ?? null,
     networkDentalDiscount: offer.network?.dentalDiscountPercent ?? null,
     networkHearingDiscount: offer.network?.hearingDiscountPercent ?? null,
-  };
-}
-
-function guaranteeRow(offerId: string, category: GuaranteeCategory, guarantee: Guarantee): Prisma.OfferGuaranteeCreateManyInput {
-  return {
-    offerId,
-    category: dbEnum<Db.GuaranteeCategory>(category),
-    percentBr: guarantee.percentBr ?? null,
-    percentBrNonOptam: guarantee.percentBrNonOptam ?? null,
-    basis: dbEnum<Db.RateBasis>(guarantee.basis),
-    fraisReels: guarantee.fraisReels,
-    forfaitAmount: guarantee.forfait?.amount ?? null,
-    forfaitPer: guarantee.forfait?.per ?? null,
-    forfaitIncludesSecu: guarantee.forfait?.includesSecu ?? null,
-    glassesAmounts: guarantee.glassesAmounts ?? Prisma.DbNull,
-    frameMax: guarantee.frameMax ?? null,
-    waitingMonths: guarantee.waitingMonths,
-    inNetwork: guarantee.inNetwork ?? Prisma.DbNull,
-  };
-}
-
-/** The child rows of one offer, for createMany. */
-export function offerChildRows(offer: Offer) {
-  return {
-    guarantees: (Object.entries(offer.guarantees) as [GuaranteeCategory, Guarantee][]).map(([category, guarantee]) =>
-      guaranteeRow(offer.id, category, guarantee),
-    ),
-    ceilings: offer.ceilings.map(
-      (ceiling, position): Prisma.OfferCeilingCreateManyInput => ({
-        offerId: offer.id,
-        key: ceiling.id,
-        position,
-        categories: ceiling.categories.map((category) => dbEnum<Db.GuaranteeCategory>(category)),
-        amount: ceiling.amount,
-        period: ceiling.period,
-        firstYearAmount: ceiling.firstYearAmount ?? null,
-      }),
-    ),
-    bands: offer.premiums.bands.map(
-      (band, position): Prisma.OfferPremiumBandCreateManyInput => ({
-        offerId: offer.id,
-        position,
-        minAge: band.minAge,
-        maxAge: band.maxAge,
-        monthly: band.monthly,
-        departments: band.departments ?? [],
-        childRankFrom: band.childRankFrom ?? null,
-      }),
-    ),
   };
 }
 
@@ -163,12 +114,16 @@ export async function writeValidOffer(
   };
   if (current === null) {
     if (options.expectedVersion !== undefined) throw new OfferNotFoundError(offer.id);
-    const insurerId = await insurerIdFor(tx, offer.insurer);
-    await tx.offer.create({ data: { id: offer.id, ...offerColumns(offer, insurerId), ...publication } });
-    const rows = offerChildRows(offer);
-    await tx.offerGuarantee.createMany({ data: rows.guarantees });
-    if (rows.ceilings.length > 0) await tx.offerCeiling.createMany({ data: rows.ceilings });
-    await tx.offerPremiumBand.createMany({ data: rows.bands });
+    await insertOfferRows(tx, [
+      {
+        offer,
+        insurerId: await insurerIdFor(tx, offer.insurer),
+        status: options.status ?? "DRAFT",
+        validFrom: options.validFrom ?? null,
+        validTo: options.validTo ?? null,
+      },
+    ]);
+    await insertOfferChildren(tx, [offer]);
     return { id: offer.id, version: 1, outcome: "created" };
   }
   if (options.expectedVersion !== undefined && options.expectedVersion !== current.version) {
@@ -191,10 +146,7 @@ export async function writeValidOffer(
   await tx.offerGuarantee.deleteMany({ where: { offerId: offer.id } });
   await tx.offerCeiling.deleteMany({ where: { offerId: offer.id } });
   await tx.offerPremiumBand.deleteMany({ where: { offerId: offer.id } });
-  const rows = offerChildRows(offer);
-  await tx.offerGuarantee.createMany({ data: rows.guarantees });
-  if (rows.ceilings.length > 0) await tx.offerCeiling.createMany({ data: rows.ceilings });
-  await tx.offerPremiumBand.createMany({ data: rows.bands });
+  await insertOfferChildren(tx, [offer]);
   return { id: offer.id, version: current.version + 1, outcome: "updated" };
 }
 

@@ -1,0 +1,70 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { getOffer, loadPublishedCatalogue, saveOffer, setOfferPublication } from "@/lib/catalogue";
+import { buildDemoCatalogue } from "@/seed/demo-catalogue";
+import { seed } from "@/seed/seed";
+import { query } from "./support/database";
+import { catalogueTestDatabase } from "./catalogue-support";
+
+const database = catalogueTestDatabase("catalogue_cache");
+const demoCount = buildDemoCatalogue().offers.length;
+
+describe("published catalogue cache", () => {
+  beforeAll(async () => {
+    await seed(database.client());
+  });
+
+  it("serves the cached catalogue while the revision stamp is unchanged", async () => {
+    const instance = database.client();
+    const first = await loadPublishedCatalogue(instance);
+    expect(first.offers).toHaveLength(demoCount);
+    expect(await loadPublishedCatalogue(instance)).toBe(first);
+  });
+
+  it("reloads after a change made by another instance (another client, another pool)", async () => {
+    const [instanceA, instanceB] = [database.client(), database.client()];
+    const before = await loadPublishedCatalogue(instanceA);
+    const target = (await getOffer(instanceB, "cevenole-essentiel"))!;
+    await saveOffer(instanceB, { ...target.offer, formula: "Essentiel 2027" }, { expectedVersion: target.version });
+
+    const after = await loadPublishedCatalogue(instanceA);
+    expect(after).not.toBe(before);
+    expect(after.revision).not.toBe(before.revision);
+    expect(after.offers.find((offer) => offer.id === "cevenole-essentiel")!.formula).toBe("Essentiel 2027");
+
+    // Unpublishing elsewhere removes the offer from this instance's next load.
+    const saved = (await getOffer(instanceB, "cevenole-essentiel"))!;
+    await setOfferPublication(instanceB, saved.offer.id, { status: "DRAFT", expectedVersion: saved.version });
+    expect((await loadPublishedCatalogue(instanceA)).offers.map((offer) => offer.id)).not.toContain("cevenole-essentiel");
+  });
+
+  it("reloads after a raw SQL edit of a guarantee, which bypasses lib/catalogue", async () => {
+    const instance = database.client();
+    const before = await loadPublishedCatalogue(instance);
+    expect(before.offers.find((offer) => offer.id === "alize-plus")!.guarantees["dental-care"]!.percentBr).toBe(125);
+    await query(database.url, `UPDATE "OfferGuarantee" SET "percentBr" = 130 WHERE "offerId" = 'alize-plus' AND "category" = 'dental-care'`);
+    const after = await loadPublishedCatalogue(instance);
+    expect(after.offers.find((offer) => offer.id === "alize-plus")!.guarantees["dental-care"]!.percentBr).toBe(130);
+  });
+
+  it("a rolled-back change leaves the revision and the cache as they were", async () => {
+    const instance = database.client();
+    const before = await loadPublishedCatalogue(instance);
+    await expect(
+      instance.$transaction(async (tx) => {
+        await tx.$executeRaw`UPDATE "Offer" SET "formula" = 'jamais visible' WHERE "id" = 'alize-plus'`;
+        throw new Error("annulé");
+      }),
+    ).rejects.toThrow("annulé");
+    expect(await loadPublishedCatalogue(instance)).toBe(before);
+  });
+
+  it("checks validity dates against the day: the cache does not outlive a day boundary", async () => {
+    const instance = database.client();
+    const target = (await getOffer(instance, "alize-plus"))!;
+    await setOfferPublication(instance, target.offer.id, { validTo: "2030-06-30", expectedVersion: target.version });
+    const lastDay = await loadPublishedCatalogue(instance, { day: "2030-06-30" });
+    const nextDay = await loadPublishedCatalogue(instance, { day: "2030-07-01" });
+    expect(lastDay.offers.map((offer) => offer.id)).toContain("alize-plus");
+    expect(nextDay.offers.map((offer) => offer.id)).not.toContain("alize-plus");
+  });
+});
