@@ -30,6 +30,7 @@ export interface PublishedCatalogue {
  * reads the same: an instance never serves a catalogue another one has changed.
  */
 const cache = new WeakMap<PrismaClient, PublishedCatalogue>();
+const reloads = new WeakMap<PrismaClient, { revision: string; promise: Promise<PublishedCatalogue> }>();
 
 async function readRevision(prisma: PrismaClient): Promise<string> {
   const rows = await prisma.$queryRaw<{ revision: string }[]>`SELECT "revision"::text AS "revision" FROM "CatalogueRevision" WHERE "id" = 1`;
@@ -38,7 +39,8 @@ async function readRevision(prisma: PrismaClient): Promise<string> {
 
 /**
  * The published catalogue for scoring, from the cache when the revision stamp (one
- * primary-key read) has not moved since it was loaded, otherwise in one query.
+ * primary-key read) has not moved since it was loaded, otherwise in one query; concurrent
+ * callers during a reload share it.
  */
 export async function loadPublishedCatalogue(prisma: PrismaClient, options: { day?: string } = {}): Promise<PublishedCatalogue> {
   const day = options.day ?? todayInFrance();
@@ -46,9 +48,22 @@ export async function loadPublishedCatalogue(prisma: PrismaClient, options: { da
   const cached = cache.get(prisma);
   if (cached && cached.revision === revision) return cached;
 
+  // Requests arriving during a reload share it instead of each reading the catalogue.
+  const pending = reloads.get(prisma);
+  if (pending && pending.revision === revision) return pending.promise;
+  const promise = reload(prisma, day).finally(() => {
+    if (reloads.get(prisma)?.promise === promise) reloads.delete(prisma);
+  });
+  reloads.set(prisma, { revision, promise });
+  const loaded = await promise;
+  cache.set(prisma, loaded);
+  return loaded;
+}
+
+async function reload(prisma: PrismaClient, day: string): Promise<PublishedCatalogue> {
   // The revision is read again inside the same snapshot as the offers: a change that
-  // commits between the two reads above would otherwise be cached under the old stamp.
-  const loaded = await prisma.$transaction(
+  // commits between the stamp check and this read would otherwise be cached under the old stamp.
+  return prisma.$transaction(
     async (tx) => {
       const [stamp] = await tx.$queryRaw<{ revision: string }[]>`SELECT "revision"::text AS "revision" FROM "CatalogueRevision" WHERE "id" = 1`;
       const offers = await readOffers(tx, publishedOn(day));
@@ -59,12 +74,10 @@ export async function loadPublishedCatalogue(prisma: PrismaClient, options: { da
         ORDER BY i."name"`;
       return { revision: `${stamp?.revision ?? "0"}@${day}`, day, offers: Object.freeze(offers), insurers: Object.freeze(insurers) };
     },
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+    // Ten thousand offers take seconds on a small machine: more than the 5 s default leaves.
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
   );
-  cache.set(prisma, loaded);
-  return loaded;
 }
-
 /** Number of offers published and valid today: a count, no cache needed. */
 export async function countPublishedOffers(prisma: PrismaClient, options: { day?: string } = {}): Promise<number> {
   const rows = await prisma.$queryRaw<{ count: number }[]>`

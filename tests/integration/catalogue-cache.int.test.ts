@@ -20,6 +20,16 @@ describe("published catalogue cache", () => {
     expect(await loadPublishedCatalogue(instance)).toBe(first);
   });
 
+  it("concurrent loads after a change share one reload", async () => {
+    const instance = database.client();
+    const before = await loadPublishedCatalogue(instance);
+    await query(database.url, `UPDATE "Offer" SET "formula" = "formula" WHERE "id" = 'alize-eco'`);
+    const loads = await Promise.all([1, 2, 3].map(() => loadPublishedCatalogue(instance)));
+    expect(loads[0]).not.toBe(before);
+    expect(loads[1]).toBe(loads[0]);
+    expect(loads[2]).toBe(loads[0]);
+  });
+
   it("reloads after a change made by another instance (another client, another pool)", async () => {
     const [instanceA, instanceB] = [database.client(), database.client()];
     const before = await loadPublishedCatalogue(instanceA);
