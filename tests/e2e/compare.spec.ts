@@ -46,6 +46,7 @@ test("[COMPARE] parcours complet : exemple, formulaire, classement, filtres, exp
   // with one more GP visit, is the one timed.
   await submitAndTime(page);
   await expect(page).toHaveURL(/\/comparer\?p=1\./);
+  await page.waitForLoadState("networkidle");
   await page.getByLabel("Nombre par an").first().fill("5");
   const elapsed = await submitAndTime(page);
   console.log(`[COMPARE] résultats affichés ${elapsed} ms après l'envoi`);
