@@ -8,6 +8,12 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
+    // A leading underscore marks a binding that is deliberately unused (a destructured-away key, a test label).
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["warn", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  {
     // The engine is pure: plain data in, plain data out (DEVELOPERS.md, non-negotiable 4).
     files: ["lib/engine/**/*.ts"],
     rules: {
