@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import { catalogueSchema, offerSchema, validateResponsable, type Offer } from "../schemas/offer";
 import type { CatalogueIssue } from "./errors";
 import { readCatalogueOffers } from "./read-offers";
-import { pathKey } from "./validate-offer";
+import { FRENCH_ERRORS, pathKey } from "./validate-offer";
 import { insertOfferChildren, insertOfferRows, type NewOfferRow } from "./bulk-insert";
 import { differs, insurerIdFor, writeValidOffer, type Tx } from "./write-offer";
 
@@ -12,7 +12,7 @@ export type ImportCatalogueResult =
 
 /** Every reason to refuse the file, not just the first: zod issues, then R871-2 per offer. */
 function catalogueIssues(input: unknown): { catalogue: Offer[] } | { issues: CatalogueIssue[] } {
-  const parsed = catalogueSchema.safeParse(input);
+  const parsed = catalogueSchema.safeParse(input, FRENCH_ERRORS);
   const issues: CatalogueIssue[] = parsed.success
     ? []
     : parsed.error.issues.map((issue) => ({ path: issue.path.map(pathKey), message: issue.message }));
@@ -29,7 +29,7 @@ function catalogueIssues(input: unknown): { catalogue: Offer[] } | { issues: Cat
       seen.add(id);
     });
     offers.forEach((raw, index) => {
-      const offer = offerSchema.safeParse(raw);
+      const offer = offerSchema.safeParse(raw, FRENCH_ERRORS);
       if (!offer.success) return;
       for (const violation of validateResponsable(offer.data)) {
         issues.push({ rule: violation.rule, path: ["offers", index, ...violation.path], message: violation.message });

@@ -1,5 +1,12 @@
+import { z } from "zod";
 import { offerSchema, validateResponsable, type Offer } from "../schemas/offer";
 import type { CatalogueIssue } from "./errors";
+
+/**
+ * zod's own messages in French for the issues the shared schemas do not word themselves
+ * ("Trop grand : nombre doit être <=5"); per parse, so the process-wide zod config stays untouched.
+ */
+export const FRENCH_ERRORS = { error: z.locales.fr().localeError };
 
 export type OfferValidation = { ok: true; offer: Offer } | { ok: false; issues: CatalogueIssue[] };
 
@@ -8,7 +15,7 @@ export type OfferValidation = { ok: true; offer: Offer } | { ok: false; issues: 
  * schema, then, for a contrat responsable, the R871-2 CSS rules with the rule named.
  */
 export function validateOffer(input: unknown): OfferValidation {
-  const parsed = offerSchema.safeParse(input);
+  const parsed = offerSchema.safeParse(input, FRENCH_ERRORS);
   if (!parsed.success) {
     return { ok: false, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(pathKey), message: issue.message })) };
   }
