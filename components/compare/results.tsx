@@ -132,6 +132,7 @@ export function Results({ result }: { result: ComparisonResult }) {
                   </Link>
                   <div className="tags">
                     <span className="tag">Niveau {offer.level}</span>
+                    {offer.illustrative && <span className="tag">Assureur fictif</span>}
                     {!offer.responsable && <span className="tag warning">Non responsable</span>}
                     {offer.network && <span className="tag">Réseau {offer.network}</span>}
                     {offer.hasWaitingPeriod && <span className="tag">Délai de carence</span>}

@@ -24,6 +24,7 @@ export async function runComparison(profile: Profile, sort: SortKey): Promise<Co
   const result = quoteOffers(catalogue.offers, profile, { sort, breakdown: false, monteCarlo: MONTE_CARLO });
   const engineMilliseconds = Math.round(performance.now() - started);
   const byId = new Map(catalogue.offers.map((offer) => [offer.id, offer]));
+  const illustrative = new Set(catalogue.insurers.filter((insurer) => insurer.illustrative).map((insurer) => insurer.name));
   return {
     encodedProfile: encodeProfile(profile),
     profile,
@@ -31,7 +32,7 @@ export async function runComparison(profile: Profile, sort: SortKey): Promise<Co
     period: result.period,
     referenceVersion: result.referenceVersion,
     catalogueRevision: catalogue.revision,
-    offers: result.offers.map((quote) => toOfferResult(quote, byId.get(quote.offerId)!)),
+    offers: result.offers.map((quote) => toOfferResult(quote, byId.get(quote.offerId)!, illustrative.has(quote.insurer))),
     ineligibleCount: result.ineligible.length,
     engineMilliseconds,
   };
@@ -50,10 +51,11 @@ export async function explainOffer(
   return quote ? { quote, period: result.period } : null;
 }
 
-function toOfferResult(quote: OfferQuote, offer: Offer): OfferResult {
+function toOfferResult(quote: OfferQuote, offer: Offer, illustrative: boolean): OfferResult {
   return {
     offerId: quote.offerId,
     insurer: quote.insurer,
+    illustrative,
     formula: quote.formula,
     level: quote.level,
     responsable: quote.responsable,

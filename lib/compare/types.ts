@@ -5,6 +5,8 @@ import type { Profile } from "@/lib/schemas/profile";
 export interface OfferResult {
   offerId: string;
   insurer: string;
+  /** A fictitious insurer of the demo catalogue. */
+  illustrative: boolean;
   formula: string;
   level: number;
   responsable: boolean;
