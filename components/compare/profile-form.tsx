@@ -12,6 +12,7 @@ import {
   SECTORS,
   type CareCategory,
 } from "@/lib/schemas/care-category";
+import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import {
   emptyBeneficiary,
@@ -40,7 +41,7 @@ export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErr
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = profileSchema.safeParse(profileFromDraft(draft));
+    const parsed = profileSchema.safeParse(profileFromDraft(draft), FRENCH_ERRORS);
     if (!parsed.success) {
       const found = fieldErrorsOf(parsed.error);
       setClientErrors(found);

@@ -1,5 +1,6 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
+import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
 import { type ActionResult, fieldErrorsOf, GENERIC_ERROR_MESSAGE } from "./result";
 
 /** An error whose French message is meant for the visitor. */
@@ -12,7 +13,7 @@ export class UserFacingError extends Error {}
  */
 export function publicAction<S extends z.ZodType, T>(schema: S, handler: (input: z.output<S>) => Promise<T>) {
   return async (raw: unknown): Promise<ActionResult<T>> => {
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(raw, FRENCH_ERRORS);
     if (!parsed.success) {
       return { ok: false, message: "Certaines informations sont invalides : corrigez les champs signalés.", fieldErrors: fieldErrorsOf(parsed.error) };
     }

@@ -1,12 +1,8 @@
-import { z } from "zod";
+import { FRENCH_ERRORS } from "../schemas/french-errors";
 import { offerSchema, validateResponsable, type Offer } from "../schemas/offer";
 import type { CatalogueIssue } from "./errors";
 
-/**
- * zod's own messages in French for the issues the shared schemas do not word themselves
- * ("Trop grand : nombre doit être <=5"); per parse, so the process-wide zod config stays untouched.
- */
-export const FRENCH_ERRORS = { error: z.locales.fr().localeError };
+export { FRENCH_ERRORS };
 
 export type OfferValidation = { ok: true; offer: Offer } | { ok: false; issues: CatalogueIssue[] };
 

@@ -118,6 +118,9 @@ test("[COMPARE] une saisie invalide est signalée en français à côté du cham
   await expect(age).toHaveValue("quarante");
   await expect(page.getByLabel("Nombre par an").first()).toHaveValue("-3");
   await expect(page.locator(".field-error").first()).toBeVisible();
+  // zod's generic messages come out in French too.
+  await expect(page.locator(".field-error").first()).not.toContainText("Invalid input");
+  await expect(page.locator(".field-error").nth(1)).toContainText("Trop petit");
   await page.screenshot({ path: `${SCREENSHOTS}/6-erreurs.png`, fullPage: true });
 });
 
