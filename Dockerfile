@@ -2,8 +2,8 @@
 FROM node:20.20-bookworm-slim
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
-COPY package.json package-lock.json ./
-COPY scripts/postinstall.mjs scripts/postinstall.mjs
+COPY package.json package-lock.json prisma.config.ts tsconfig.json ./
+COPY scripts scripts
 COPY prisma prisma
 RUN npm install --no-audit --no-fund
 COPY . .

@@ -2,11 +2,10 @@
 // embedded PostgreSQL (unless DATABASE_URL is set), applies the migrations with Prisma,
 // seeds the demo catalogue, builds when the sources changed, then serves.
 // `--dev` serves with `next dev` instead of a production build.
-import { seed } from "../seed/seed";
-import { createPrismaClient } from "../lib/prisma-client";
 import { localAuthSecret, openLocalDatabase } from "./lib/local-database";
 import { buildIfNeeded, runNext } from "./lib/next-build";
-import { runPrisma } from "./lib/prisma-cli";
+import { deployMigrations } from "./lib/prisma-cli";
+import { seedDatabase } from "./lib/seed-database";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -21,18 +20,11 @@ async function shutdown(code: number): Promise<never> {
 
 try {
   console.log(process.env.DATABASE_URL ? "Base de données : DATABASE_URL" : "PostgreSQL embarqué démarré (.data/postgres)");
-  const migration = await runPrisma(["migrate", "deploy"], { databaseUrl: database.url });
-  if (migration.code !== 0) throw new Error(`Les migrations ont échoué :\n${migration.output}`);
+  await deployMigrations(database.url);
   console.log("Migrations appliquées.");
 
   if (process.env.NODE_ENV !== "production") {
-    const prisma = createPrismaClient(database.url);
-    try {
-      const result = await seed(prisma);
-      console.log(`Catalogue de démonstration à jour (${result.offers} offres).`);
-    } finally {
-      await prisma.$disconnect();
-    }
+    console.log(`Catalogue de démonstration à jour (${await seedDatabase(database.url)} offres).`);
   }
 
   const env = { ...process.env, DATABASE_URL: database.url, AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret() };

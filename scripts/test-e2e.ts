@@ -4,11 +4,10 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createPrismaClient } from "../lib/prisma-client";
-import { seed } from "../seed/seed";
 import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
 import { buildIfNeeded, ROOT, runNext } from "./lib/next-build";
-import { runPrisma } from "./lib/prisma-cli";
+import { deployMigrations } from "./lib/prisma-cli";
+import { seedDatabase } from "./lib/seed-database";
 
 const playwrightArgs = process.argv.slice(2);
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "rac-e2e-pg-"));
@@ -18,11 +17,8 @@ let code = 1;
 try {
   await cluster.createDatabase("rac_e2e");
   const databaseUrl = cluster.url("rac_e2e");
-  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl });
-  if (deploy.code !== 0) throw new Error(`migrate deploy failed:\n${deploy.output}`);
-  const prisma = createPrismaClient(databaseUrl);
-  await seed(prisma);
-  await prisma.$disconnect();
+  await deployMigrations(databaseUrl);
+  await seedDatabase(databaseUrl);
 
   const port = String(await findFreePort());
   const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "e2e-secret-with-at-least-thirty-two-characters", APP_URL: `http://localhost:${port}` };

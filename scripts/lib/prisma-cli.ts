@@ -34,3 +34,9 @@ export function runPrisma(
     child.on("close", (code) => resolve({ code: code ?? 1, output }));
   });
 }
+
+/** `prisma migrate deploy` on a database; throws with Prisma's output when it fails. */
+export async function deployMigrations(databaseUrl: string): Promise<void> {
+  const { code, output } = await runPrisma(["migrate", "deploy"], { databaseUrl });
+  if (code !== 0) throw new Error(`prisma migrate deploy a échoué :\n${output}`);
+}

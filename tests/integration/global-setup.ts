@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { findFreePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-postgres";
-import { runPrisma } from "../../scripts/lib/prisma-cli";
+import { deployMigrations } from "../../scripts/lib/prisma-cli";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,10 +21,11 @@ export default async function setup(project: TestProject) {
   const cluster = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), persistent: false });
   const database = `rac_test_${Date.now()}`;
   await cluster.createDatabase(database);
-  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl: cluster.url(database) });
-  if (deploy.code !== 0) {
+  try {
+    await deployMigrations(cluster.url(database));
+  } catch (error) {
     await cluster.stop();
-    throw new Error(`migrate deploy failed on the test database:\n${deploy.output}`);
+    throw error;
   }
   project.provide("databaseUrl", cluster.url(database));
   project.provide("postgresPort", cluster.port);
