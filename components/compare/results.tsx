@@ -4,6 +4,8 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import type { ComparisonResult, OfferResult } from "@/lib/compare/types";
+import type { SortKey } from "@/lib/engine";
+import { rankOrder } from "@/lib/engine/ranking";
 import { formatEuros, formatIsoDate, toCents } from "@/lib/format";
 
 // recharts is large and draws only in the browser: load it after the table.
@@ -12,19 +14,13 @@ const OfferCharts = dynamic(() => import("@/components/charts/offer-charts").the
   loading: () => <p className="muted">Chargement des graphiques…</p>,
 });
 
-type SortKey = "rac" | "total";
 const MAX_SELECTED = 3;
 const SHOWN_STEP = 20;
 
-/** Same order as the engine's ranking: key, then the other figure, then offer id. */
+/** The engine's own ranking order (key, then the other figure, then offer id). */
 function sortOffers(offers: readonly OfferResult[], sort: SortKey): OfferResult[] {
-  const rac = (offer: OfferResult) => toCents(offer.expectedRac);
-  const total = (offer: OfferResult) => toCents(offer.totalCost);
-  return [...offers].sort((a, b) =>
-    sort === "rac"
-      ? rac(a) - rac(b) || total(a) - total(b) || (a.offerId < b.offerId ? -1 : 1)
-      : total(a) - total(b) || rac(a) - rac(b) || (a.offerId < b.offerId ? -1 : 1),
-  );
+  const entries = offers.map((offer) => ({ id: offer.offerId, premium: toCents(offer.annualPremium), rac: toCents(offer.expectedRac), value: offer }));
+  return rankOrder(entries, sort).map((entry) => entry.value);
 }
 
 export function Results({ result }: { result: ComparisonResult }) {

@@ -17,25 +17,37 @@ import type { ComparisonResult, OfferResult } from "./types";
  */
 const MONTE_CARLO = { deductionSampleCount: 10_000 };
 
+/**
+ * Recent comparisons by catalogue revision, sort and profile. After a submit the page
+ * is rendered again for its shareable URL, and a shared link is opened by several
+ * people: both ask for a ranking just computed. A new catalogue revision changes the key.
+ */
+const recentComparisons = new Map<string, ComparisonResult>();
+const RECENT_COMPARISONS = 100;
+
 /** Ranks the published catalogue for a profile: scenario, expected and bad-year figures. */
 export async function runComparison(profile: Profile, sort: SortKey): Promise<ComparisonResult> {
   const catalogue = await loadPublishedCatalogue();
-  const started = performance.now();
+  const encodedProfile = encodeProfile(profile);
+  const key = `${catalogue.revision}|${sort}|${encodedProfile}`;
+  const recent = recentComparisons.get(key);
+  if (recent) return recent;
+
   const result = quoteOffers(catalogue.offers, profile, { sort, breakdown: false, monteCarlo: MONTE_CARLO });
-  const engineMilliseconds = Math.round(performance.now() - started);
   const byId = new Map(catalogue.offers.map((offer) => [offer.id, offer]));
   const illustrative = new Set(catalogue.insurers.filter((insurer) => insurer.illustrative).map((insurer) => insurer.name));
-  return {
-    encodedProfile: encodeProfile(profile),
-    profile,
+  const comparison: ComparisonResult = {
+    encodedProfile,
     sort,
     period: result.period,
     referenceVersion: result.referenceVersion,
-    catalogueRevision: catalogue.revision,
     offers: result.offers.map((quote) => toOfferResult(quote, byId.get(quote.offerId)!, illustrative.has(quote.insurer))),
     ineligibleCount: result.ineligible.length,
-    engineMilliseconds,
   };
+  recentComparisons.set(key, comparison);
+  // A Map iterates in insertion order: the first key is the oldest.
+  if (recentComparisons.size > RECENT_COMPARISONS) recentComparisons.delete(recentComparisons.keys().next().value!);
+  return comparison;
 }
 
 /** One offer's full quote with the per-act breakdown, for the explanation page. */

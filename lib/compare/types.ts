@@ -1,5 +1,4 @@
 import type { MoneyString, ReasonAmount, SortKey, Split } from "@/lib/engine";
-import type { Profile } from "@/lib/schemas/profile";
 
 /** One ranked offer as the results page shows it: plain data, safe for client components. */
 export interface OfferResult {
@@ -25,12 +24,9 @@ export interface OfferResult {
 export interface ComparisonResult {
   /** The profile in the URL format (lib/compare/profile-url.ts). */
   encodedProfile: string;
-  profile: Profile;
   sort: SortKey;
   period: { start: string; end: string };
   referenceVersion: string;
-  catalogueRevision: string;
   offers: OfferResult[];
   ineligibleCount: number;
-  engineMilliseconds: number;
 }
