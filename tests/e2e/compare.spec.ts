@@ -151,3 +151,18 @@ test("[COMPARE] un POST forgé vers l'action serveur est refusé proprement et l
   }
   expect((await request.get("/")).status()).toBe(200);
 });
+
+test("[COMPARE] un lien abîmé affiche un message clair au lieu d'une erreur", async ({ page }) => {
+  for (const [url, title] of [
+    ["/comparer/offre/inconnue?p=1.abime", "Détail d’une offre"],
+    ["/comparer/cote-a-cote?p=2.abime&offres=a,b", "Offres côte à côte"],
+  ] as const) {
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.locator("p.form-errors[role=alert]")).toContainText(/lien/);
+  }
+  await page.goto("/comparer?p=1.abime");
+  await expect(page.getByRole("alert").first()).toContainText("Ce lien de comparaison est invalide");
+  await expect(page.getByRole("button", { name: "Comparer les offres" })).toBeVisible();
+});

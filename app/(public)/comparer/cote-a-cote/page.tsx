@@ -1,6 +1,7 @@
 import Decimal from "decimal.js";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { InvalidLink } from "@/components/compare/invalid-link";
 import type { OfferQuote } from "@/lib/engine";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { quoteSelectedOffers } from "@/lib/compare/run-comparison";
@@ -28,15 +29,7 @@ export default async function SideBySidePage({ searchParams }: Props) {
   const decoded = typeof p === "string" ? decodeProfile(p) : null;
   const ids = typeof offres === "string" ? [...new Set(offres.split(",").filter(Boolean))].slice(0, MAX_OFFERS) : [];
   if (!decoded?.ok || ids.length === 0) {
-    return (
-      <>
-        <h1>Offres côte à côte</h1>
-        <p className="form-errors" role="alert">
-          Ce lien ne contient pas de profil de soins valide ou aucune offre à comparer.
-        </p>
-        <Link href="/comparer">Décrire votre année de soins</Link>
-      </>
-    );
+    return <InvalidLink title="Offres côte à côte" message="Ce lien ne contient pas de profil de soins valide ou aucune offre à comparer." />;
   }
   const quotes = await quoteSelectedOffers(decoded.profile, ids);
   const perCategory = quotes.map(racByCategory);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { InvalidLink } from "@/components/compare/invalid-link";
 import { SplitCells } from "@/components/compare/split-cells";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { explainOffer } from "@/lib/compare/run-comparison";
@@ -17,15 +18,7 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
   const { p } = await searchParams;
   const decoded = typeof p === "string" ? decodeProfile(p) : null;
   if (!decoded?.ok) {
-    return (
-      <>
-        <h1>Détail d’une offre</h1>
-        <p className="form-errors" role="alert">
-          {decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."}
-        </p>
-        <Link href="/comparer">Décrire votre année de soins</Link>
-      </>
-    );
+    return <InvalidLink title="Détail d’une offre" message={decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."} />;
   }
   const explained = await explainOffer(decoded.profile, offerId);
   if (!explained) notFound();
