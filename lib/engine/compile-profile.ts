@@ -88,7 +88,6 @@ export interface CeilingPeriods {
 
 export interface CompiledProfile {
   department: string;
-  startDay: number;
   /** End of a waiting period of m months (index m, 0…12): the first day covered. */
   waitEndByMonths: number[];
   periodStart: number;
@@ -96,10 +95,9 @@ export interface CompiledProfile {
   periodEnd: number;
   lines: CompiledLine[];
   beneficiaries: CompiledBeneficiary[];
+  /** Also splits the year for the participation forfaitaire and franchise caps, yearly per calendar year. */
   calendar: CeilingPeriods;
   membership: CeilingPeriods;
-  /** The participation forfaitaire and franchise caps are yearly per calendar year. */
-  calendarBoundary: number;
   pfPerDayCap: number;
   pfPerYearCap: number;
   franchisePerYearCap: number;
@@ -479,7 +477,6 @@ export function compileProfile(profile: Profile, year?: number): CompiledProfile
   const v = (timeline: Timeline) => valueAt(timeline, periodStart);
   return {
     department: profile.department,
-    startDay,
     waitEndByMonths: Array.from({ length: 13 }, (_, months) => addMonths(startDay, months)),
     periodStart,
     periodEnd,
@@ -487,7 +484,6 @@ export function compileProfile(profile: Profile, year?: number): CompiledProfile
     beneficiaries,
     calendar,
     membership,
-    calendarBoundary: calendar.boundary,
     // The caps have not moved since 2024-05-15; they are read once, at the start of the period.
     pfPerDayCap: v(REFERENCE.participationForfaitaire.perDayCap),
     pfPerYearCap: v(REFERENCE.participationForfaitaire.perYearCap),

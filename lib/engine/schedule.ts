@@ -16,12 +16,10 @@ export interface ScheduledAct {
 export interface Schedule {
   /** Per beneficiary, in date order. */
   acts: ScheduledAct[][];
-  deductionTotal: number;
 }
 
 export function scheduleYear(profile: CompiledProfile, counts: ArrayLike<number>): Schedule {
   const periodDays = profile.periodEnd - profile.periodStart;
-  let deductionTotal = 0;
   const acts = profile.beneficiaries.map((beneficiary) => {
     const list: ScheduledAct[] = [];
     for (const lineIndex of beneficiary.lineIndexes) {
@@ -34,26 +32,25 @@ export function scheduleYear(profile: CompiledProfile, counts: ArrayLike<number>
     }
     // Stable sort: same-day acts keep line order then act order.
     list.sort((a, b) => a.day - b.day);
-    deductionTotal += allocateDeductions(profile, list);
+    allocateDeductions(profile, list);
     return list;
   });
-  return { acts, deductionTotal };
+  return { acts };
 }
 
 /**
  * Participation forfaitaire: at most 4 € a day and 50 € a calendar year per person;
  * franchises on medicines: at most 50 € a calendar year. Taken in date order.
  */
-function allocateDeductions(profile: CompiledProfile, acts: ScheduledAct[]): number {
+function allocateDeductions(profile: CompiledProfile, acts: ScheduledAct[]): void {
   const pfYear = [0, 0];
   const franchiseYear = [0, 0];
   let currentDay = -1;
   let pfToday = 0;
-  let total = 0;
   for (const act of acts) {
     const facts = profile.lines[act.line]!.segments[act.segment]!;
     if (facts.deductionKind === "none" || facts.deductionUnit === 0) continue;
-    const year = act.day >= profile.calendarBoundary ? 1 : 0;
+    const year = act.day >= profile.calendar.boundary ? 1 : 0;
     let amount: number;
     if (facts.deductionKind === "pf") {
       if (act.day !== currentDay) {
@@ -68,7 +65,5 @@ function allocateDeductions(profile: CompiledProfile, acts: ScheduledAct[]): num
       franchiseYear[year]! += amount;
     }
     act.deduction = amount;
-    total += amount;
   }
-  return total;
 }

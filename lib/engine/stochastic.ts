@@ -56,13 +56,12 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   const random = seededRandom(options.seed);
   const totalSamples = Math.max(options.sampleCount, options.deductionSampleCount);
   const periodDays = profile.periodEnd - profile.periodStart;
-  const basePmf = profile.lines.map((line) => poissonPmf(line.mean));
+  const pmf = profile.lines.map((line) => poissonPmf(line.mean));
   const samples = profile.lines.map((_, l) => {
     const out = new Int32Array(totalSamples);
-    for (let s = 0; s < totalSamples; s += 1) out[s] = drawFromPmf(basePmf[l]!, random());
+    for (let s = 0; s < totalSamples; s += 1) out[s] = drawFromPmf(pmf[l]!, random());
     return out;
   });
-  const pmf = basePmf;
   const days: Int32Array[][] = [];
   const segments: Uint8Array[][] = [];
   profile.lines.forEach((line, l) => {
@@ -112,6 +111,7 @@ function sampleDeductions(
   const out = new Float64Array(count);
   const perDay = new Int32Array(profile.periodEnd - profile.periodStart);
   const touched: number[] = [];
+  const calendarBoundary = profile.calendar.boundary;
   for (let s = 0; s < count; s += 1) {
     let total = 0;
     for (const beneficiary of profile.beneficiaries) {
@@ -131,13 +131,13 @@ function sampleDeductions(
             if (perDay[slot] === 0) touched.push(slot);
             perDay[slot]! += facts.deductionUnit;
           } else {
-            franchise[day >= profile.calendarBoundary ? 1 : 0]! += facts.deductionUnit;
+            franchise[day >= calendarBoundary ? 1 : 0]! += facts.deductionUnit;
           }
         }
       }
       const pf = [0, 0];
       for (const slot of touched) {
-        pf[slot + profile.periodStart >= profile.calendarBoundary ? 1 : 0]! += Math.min(profile.pfPerDayCap, perDay[slot]!);
+        pf[slot + profile.periodStart >= calendarBoundary ? 1 : 0]! += Math.min(profile.pfPerDayCap, perDay[slot]!);
         perDay[slot] = 0;
       }
       touched.length = 0;
