@@ -1,7 +1,7 @@
 import { GUARANTEE_CATEGORY_LABELS, type GuaranteeCategory } from "../schemas/care-category";
 import { isoDate } from "./dates";
 import { centsToMoney } from "./money";
-import { reasonVector, simulateYear, type ActResult, type OfferTerms } from "./scenario";
+import { reasonVector, simulateYear, type ActResult, type OfferTerms, type YearTotals } from "./scenario";
 import type { Schedule } from "./schedule";
 import {
   RAC_REASONS,
@@ -12,23 +12,21 @@ import {
   type LineBreakdown,
   type RacReason,
   type ReasonAmount,
+  type Split,
 } from "./types";
 
-interface Sums {
-  price: number;
-  secu: number;
-  mutuelle: number;
-  rac: number;
-}
+type Sums = YearTotals;
 
 const zero = (): Sums => ({ price: 0, secu: 0, mutuelle: 0, rac: 0 });
-const addTo = (sums: Sums, act: ActResult) => {
-  sums.price += act.price;
-  sums.secu += act.secu;
-  sums.mutuelle += act.mutuelle;
-  sums.rac += act.rac;
+const addTo = (sums: Sums, part: Sums) => {
+  sums.price += part.price;
+  sums.secu += part.secu;
+  sums.mutuelle += part.mutuelle;
+  sums.rac += part.rac;
 };
-const split = (sums: Sums) => ({
+
+/** Cents totals as money strings. */
+export const split = (sums: Sums): Split => ({
   price: centsToMoney(sums.price),
   secu: centsToMoney(sums.secu),
   mutuelle: centsToMoney(sums.mutuelle),
@@ -85,8 +83,7 @@ export function buildBreakdown(
         category = { sums: zero(), lines: [] };
         categories.set(line.guarantee, category);
       }
-      const categorySums = category.sums;
-      for (const act of actsByLine[lineIndex]!) addTo(categorySums, act);
+      addTo(category.sums, lineSums);
       category.lines.push({
         lineIndex: line.lineIndex,
         category: line.category,

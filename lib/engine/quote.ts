@@ -1,12 +1,12 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
-import { buildBreakdown, reasonList } from "./breakdown";
+import { buildBreakdown, reasonList, split } from "./breakdown";
 import { CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { annualPremium } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
-import { findDominated, rankOrder, type Ranked } from "./ranking";
+import { compareIds, findDominated, rankOrder, type Ranked } from "./ranking";
 import { OfferTerms, reasonVector, simulateYear } from "./scenario";
 import { scheduleYear } from "./schedule";
 import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type StochasticOptions } from "./stochastic";
@@ -80,13 +80,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
       responsable: offer.responsable,
       rank: 0,
       annualPremium: centsToMoney(premium.total),
-      scenario: {
-        price: centsToMoney(scenario.price),
-        secu: centsToMoney(scenario.secu),
-        mutuelle: centsToMoney(scenario.mutuelle),
-        rac: centsToMoney(scenario.rac),
-        reasons: reasonList(reasons),
-      },
+      scenario: { ...split(scenario), reasons: reasonList(reasons) },
       expectedRac: stochastic ? centsToMoney(expected) : null,
       badYearRac: badYear === null ? null : centsToMoney(badYear),
       totalCost: centsToMoney(premium.total + expected),
@@ -103,7 +97,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     entry.value.dominatedBy = dominated.get(entry.id) ?? null;
     return entry.value;
   });
-  ineligible.sort((a, b) => (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0));
+  ineligible.sort((a, b) => compareIds(a.offerId, b.offerId));
   return {
     referenceVersion: REFERENCE.version,
     period: periodLabel(compiled),

@@ -9,7 +9,9 @@ export interface Ranked<T> {
   value: T;
 }
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Code-unit order of offer ids, independent of the locale. */
+export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byId = (a: { id: string }, b: { id: string }) => compareIds(a.id, b.id);
 
 /**
  * Ranking by expected RAC or by total yearly cost; ties on the key are broken by the
