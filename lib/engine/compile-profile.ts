@@ -1,5 +1,6 @@
 import {
   CARE_CATEGORY_LABELS,
+  CONSULTATION_CATEGORIES,
   GUARANTEE_OF_CARE_CATEGORY,
   SECTOR_CATEGORIES,
   type CareCategory,
@@ -104,17 +105,6 @@ export interface CompiledProfile {
 }
 
 export class ProfileError extends Error {}
-
-const CONSULTATION_CATEGORIES: readonly CareCategory[] = [
-  "gp",
-  "specialist",
-  "specialist-referred",
-  "specialist-apc",
-  "psychiatrist",
-  "pediatrician",
-  "gynecologist",
-  "ophthalmologist",
-];
 
 function allTimelines(node: unknown, out: Timeline[] = []): Timeline[] {
   if (Array.isArray(node)) {

@@ -1,4 +1,5 @@
 import {
+  DOCTOR_RATE_CATEGORIES,
   GUARANTEE_CATEGORY_LABELS,
   LENS_PAIRS,
   LENS_PAIR_LABELS,
@@ -84,7 +85,7 @@ export function validateResponsable(offer: Offer): ResponsableViolation[] {
       const optam = totalPercent(category, terms.percentBr, terms.basis);
       const forfaitCents = terms.forfait ? moneyToCents(terms.forfait.amount) : 0;
 
-      if (category === "doctor-gp" || category === "doctor-specialist" || category === "surgeon-fees") {
+      if (DOCTOR_RATE_CATEGORIES.includes(category)) {
         const nonOptam = totalPercent(category, terms.percentBrNonOptam ?? terms.percentBr, terms.basis);
         const field = terms.percentBrNonOptam !== undefined ? "percentBrNonOptam" : "percentBr";
         if (terms.fraisReels) {

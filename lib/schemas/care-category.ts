@@ -140,8 +140,8 @@ export const GUARANTEE_OF_CARE_CATEGORY: Record<CareCategory, GuaranteeCategory>
   "alternative-medicine": "alternative-medicine",
 };
 
-/** Care categories billed by a doctor, where the sector (1, 2 OPTAM, 2 non-OPTAM, 3) matters. */
-export const SECTOR_CATEGORIES: readonly CareCategory[] = [
+/** Doctors' consultations: priced by the consultation BR table, subject to the parcours de soins. */
+export const CONSULTATION_CATEGORIES: readonly CareCategory[] = [
   "gp",
   "specialist",
   "specialist-referred",
@@ -150,8 +150,13 @@ export const SECTOR_CATEGORIES: readonly CareCategory[] = [
   "pediatrician",
   "gynecologist",
   "ophthalmologist",
-  "surgeon-fees",
 ];
+
+/** Care categories billed by a doctor, where the sector (1, 2 OPTAM, 2 non-OPTAM, 3) matters. */
+export const SECTOR_CATEGORIES: readonly CareCategory[] = [...CONSULTATION_CATEGORIES, "surgeon-fees"];
+
+/** Guarantee lines of doctors' fees: the only ones with a non-OPTAM rate, capped by R871-2 CSS. */
+export const DOCTOR_RATE_CATEGORIES: readonly GuaranteeCategory[] = ["doctor-gp", "doctor-specialist", "surgeon-fees"];
 
 /**
  * Le Roux law (loi n° 2014-57): care networks may only differ on optics, dental and

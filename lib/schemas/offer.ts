@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  DOCTOR_RATE_CATEGORIES,
   GUARANTEE_CATEGORY_LABELS,
   NETWORK_GUARANTEE_CATEGORIES,
   guaranteeCategorySchema,
@@ -92,8 +93,6 @@ export const premiumBandSchema = z
   })
   .refine((band) => band.minAge <= band.maxAge, { message: "minAge doit être inférieur ou égal à maxAge", path: ["maxAge"] });
 export type PremiumBand = z.output<typeof premiumBandSchema>;
-
-const DOCTOR_RATE_CATEGORIES: readonly GuaranteeCategory[] = ["doctor-gp", "doctor-specialist", "surgeon-fees"];
 
 export const offerSchema = z
   .object({
