@@ -30,6 +30,10 @@ export interface ResponsableViolation {
 const latest = (timeline: Timeline) => timeline[timeline.length - 1]!.value;
 const euros = (cents: number) => `${centsToMoney(cents).replace(".", ",")} €`;
 
+/** A hearing aid's BR per ear and the Sécu's share of it, in cents. */
+const HEARING_BR = latest(REFERENCE.hearing.brPerEar);
+const HEARING_SECU = (HEARING_BR * latest(REFERENCE.rates.hearing)) / 10000;
+
 /** Sécu rate (in %) used to read a "hors Sécu" percentage as a total; the lowest for the category. */
 const SECU_RATE_PERCENT: Partial<Record<GuaranteeCategory, number>> = {
   "doctor-gp": 70,
@@ -105,9 +109,7 @@ export function validateResponsable(offer: Offer): ResponsableViolation[] {
         let covered = terms.fraisReels || (optam !== undefined && optam >= 100);
         if (category === "glasses") covered ||= terms.glassesAmounts !== undefined || terms.forfait !== undefined;
         if (category === "hearing-aids" && terms.forfait && terms.forfait.per !== "year") {
-          const br = latest(REFERENCE.hearing.brPerEar);
-          const secu = (br * latest(REFERENCE.rates.hearing)) / 10000;
-          covered ||= forfaitCents >= (terms.forfait.includesSecu ? br : br - secu);
+          covered ||= forfaitCents >= (terms.forfait.includesSecu ? HEARING_BR : HEARING_BR - HEARING_SECU);
         }
         if (category === "heavy-act-charge") {
           covered ||= terms.forfait !== undefined && terms.forfait.per !== "year" && forfaitCents >= latest(REFERENCE.hospital.heavyActFlatCharge);
@@ -152,15 +154,13 @@ export function validateResponsable(offer: Offer): ResponsableViolation[] {
 
       if (category === "hearing-aids") {
         const ceiling = latest(REFERENCE.hearing.classIIResponsableCeilingPerEar);
-        const br = latest(REFERENCE.hearing.brPerEar);
-        const secu = (br * latest(REFERENCE.rates.hearing)) / 10000;
         // Same reading as the engine: Sécu + the percentage part + the forfait part.
         let offered = Number.POSITIVE_INFINITY;
         if (!terms.fraisReels) {
-          const ratePart = optam !== undefined ? Math.max(0, (br * optam) / 100 - secu) : 0;
+          const ratePart = optam !== undefined ? Math.max(0, (HEARING_BR * optam) / 100 - HEARING_SECU) : 0;
           const forfaitPart =
-            terms.forfait && terms.forfait.per !== "year" ? Math.max(0, forfaitCents - (terms.forfait.includesSecu ? secu : 0)) : 0;
-          offered = secu + ratePart + forfaitPart;
+            terms.forfait && terms.forfait.per !== "year" ? Math.max(0, forfaitCents - (terms.forfait.includesSecu ? HEARING_SECU : 0)) : 0;
+          offered = HEARING_SECU + ratePart + forfaitPart;
         }
         if (offered > ceiling) {
           add("R871-2-audio-classe-2", path, `une aide auditive de classe II est prise en charge au plus ${euros(ceiling)} par oreille (part Sécu incluse).`);
