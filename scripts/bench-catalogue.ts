@@ -12,7 +12,7 @@ import { countPublishedOffers, importCatalogue, loadPublishedCatalogue } from ".
 import { createPrismaClient } from "../lib/prisma-client";
 import { generateSyntheticCatalogue } from "../seed/factories/synthetic-catalogue";
 import { findFreePort, startEmbeddedPostgres } from "./lib/embedded-postgres";
-import { runPrisma } from "./lib/prisma-cli";
+import { deployMigrations } from "./lib/prisma-cli";
 
 const offersArg = process.argv.indexOf("--offers");
 const count = offersArg >= 0 ? Number(process.argv[offersArg + 1]) : 10_000;
@@ -30,8 +30,7 @@ const cluster = await startEmbeddedPostgres({
 try {
   await cluster.createDatabase("bench");
   const url = cluster.url("bench");
-  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl: url });
-  if (deploy.code !== 0) throw new Error(deploy.output);
+  await deployMigrations(url);
 
   const prisma = createPrismaClient(url);
   const raw = new pg.Client({ connectionString: url });

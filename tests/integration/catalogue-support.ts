@@ -1,14 +1,13 @@
 import { afterAll, beforeAll } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { runPrisma } from "../../scripts/lib/prisma-cli";
+import { deployMigrations } from "../../scripts/lib/prisma-cli";
 import { createEmptyDatabase } from "./support/database";
 
 /** A database of its own for a test file, migrated by Prisma: catalogue tests never share rows. */
 export async function createMigratedDatabase(prefix: string): Promise<string> {
   const url = await createEmptyDatabase(prefix);
-  const deploy = await runPrisma(["migrate", "deploy"], { databaseUrl: url });
-  if (deploy.code !== 0) throw new Error(`migrate deploy failed:\n${deploy.output}`);
+  await deployMigrations(url);
   return url;
 }
 
