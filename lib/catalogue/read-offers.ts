@@ -98,9 +98,12 @@ export function publishedOn(day: string): Prisma.Sql {
     AND (o."validTo" IS NULL OR o."validTo" >= ${day}::date)`;
 }
 
+// Built once: every catalogue load asks for the day, and building a formatter costs ~30 times formatting with one.
+const FRENCH_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's date in France, the calendar the validity dates are written in. */
 export function todayInFrance(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return FRENCH_DAY.format(now);
 }
 
 /** One offer with its publication state, whatever its status; null when unknown. */
