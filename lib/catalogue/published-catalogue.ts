@@ -32,8 +32,8 @@ export interface PublishedCatalogue {
 const cache = new WeakMap<PrismaClient, PublishedCatalogue>();
 const reloads = new WeakMap<PrismaClient, { revision: string; promise: Promise<PublishedCatalogue> }>();
 
-async function readRevision(prisma: PrismaClient): Promise<string> {
-  const rows = await prisma.$queryRaw<{ revision: string }[]>`SELECT "revision"::text AS "revision" FROM "CatalogueRevision" WHERE "id" = 1`;
+async function readRevision(client: Pick<PrismaClient, "$queryRaw">): Promise<string> {
+  const rows = await client.$queryRaw<{ revision: string }[]>`SELECT "revision"::text AS "revision" FROM "CatalogueRevision" WHERE "id" = 1`;
   return rows[0]?.revision ?? "0";
 }
 
@@ -65,14 +65,14 @@ async function reload(prisma: PrismaClient, day: string): Promise<PublishedCatal
   // commits between the stamp check and this read would otherwise be cached under the old stamp.
   return prisma.$transaction(
     async (tx) => {
-      const [stamp] = await tx.$queryRaw<{ revision: string }[]>`SELECT "revision"::text AS "revision" FROM "CatalogueRevision" WHERE "id" = 1`;
+      const stamp = await readRevision(tx);
       const offers = await readOffers(tx, publishedOn(day));
       const insurers = await tx.$queryRaw<CatalogueInsurer[]>`
         SELECT i."name", i."kind"::text AS "kind", i."registrationNumber", i."illustrative"
         FROM "Insurer" i
         WHERE EXISTS (SELECT 1 FROM "Offer" o WHERE o."insurerId" = i."id" AND ${publishedOn(day)})
         ORDER BY i."name"`;
-      return { revision: `${stamp?.revision ?? "0"}@${day}`, day, offers: Object.freeze(offers), insurers: Object.freeze(insurers) };
+      return { revision: `${stamp}@${day}`, day, offers: Object.freeze(offers), insurers: Object.freeze(insurers) };
     },
     // Ten thousand offers take seconds on a small machine: more than the 5 s default leaves.
     { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
