@@ -1,8 +1,9 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
+import { FRENCH_ERRORS } from "../schemas/french-errors";
 import { catalogueSchema, offerSchema, validateResponsable, type Offer } from "../schemas/offer";
 import type { CatalogueIssue } from "./errors";
 import { readCatalogueOffers } from "./read-offers";
-import { FRENCH_ERRORS, pathKey } from "./validate-offer";
+import { pathKey } from "./validate-offer";
 import { insertOfferChildren, insertOfferRows, type NewOfferRow } from "./bulk-insert";
 import { differs, insurerIdFor, writeValidOffer, type Tx } from "./write-offer";
 
@@ -10,12 +11,20 @@ export type ImportCatalogueResult =
   | { ok: true; dryRun: boolean; offers: number; created: number; updated: number; unchanged: number }
   | { ok: false; issues: CatalogueIssue[] };
 
+/** The R871-2 violations of one parsed offer, at its place in the file. */
+function responsableIssues(offer: Offer, index: number): CatalogueIssue[] {
+  return validateResponsable(offer).map(({ rule, path, message }) => ({ rule, path: ["offers", index, ...path], message }));
+}
+
 /** Every reason to refuse the file, not just the first: zod issues, then R871-2 per offer. */
 function catalogueIssues(input: unknown): { catalogue: Offer[] } | { issues: CatalogueIssue[] } {
   const parsed = catalogueSchema.safeParse(input, FRENCH_ERRORS);
-  const issues: CatalogueIssue[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({ path: issue.path.map(pathKey), message: issue.message }));
+  if (parsed.success) {
+    // Every offer parsed: R871-2 is checked on them, not on a second parse of the file.
+    const issues = parsed.data.offers.flatMap((offer, index) => responsableIssues(offer, index));
+    return issues.length > 0 ? { issues } : { catalogue: parsed.data.offers };
+  }
+  const issues: CatalogueIssue[] = parsed.error.issues.map((issue) => ({ path: issue.path.map(pathKey), message: issue.message }));
   const offers = (input as { offers?: unknown } | null)?.offers;
   if (Array.isArray(offers)) {
     // catalogueSchema checks duplicate ids only once every offer parses: check here too,
@@ -28,19 +37,14 @@ function catalogueIssues(input: unknown): { catalogue: Offer[] } | { issues: Cat
       }
       seen.add(id);
     });
+    // The offers that parse on their own are checked against R871-2 too.
     offers.forEach((raw, index) => {
       const offer = offerSchema.safeParse(raw, FRENCH_ERRORS);
-      if (!offer.success) return;
-      for (const violation of validateResponsable(offer.data)) {
-        issues.push({ rule: violation.rule, path: ["offers", index, ...violation.path], message: violation.message });
-      }
+      if (offer.success) issues.push(...responsableIssues(offer.data, index));
     });
   }
-  if (issues.length > 0 || !parsed.success) {
-    const offerIndex = (issue: CatalogueIssue) => (issue.path[0] === "offers" && typeof issue.path[1] === "number" ? issue.path[1] : -1);
-    return { issues: issues.sort((a, b) => offerIndex(a) - offerIndex(b)) };
-  }
-  return { catalogue: parsed.data.offers };
+  const offerIndex = (issue: CatalogueIssue) => (issue.path[0] === "offers" && typeof issue.path[1] === "number" ? issue.path[1] : -1);
+  return { issues: issues.sort((a, b) => offerIndex(a) - offerIndex(b)) };
 }
 
 class DryRunRollback extends Error {}

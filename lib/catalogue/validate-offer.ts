@@ -2,8 +2,6 @@ import { FRENCH_ERRORS } from "../schemas/french-errors";
 import { offerSchema, validateResponsable, type Offer } from "../schemas/offer";
 import type { CatalogueIssue } from "./errors";
 
-export { FRENCH_ERRORS };
-
 export type OfferValidation = { ok: true; offer: Offer } | { ok: false; issues: CatalogueIssue[] };
 
 /**

@@ -72,6 +72,19 @@ describe("catalogue import and export", () => {
     expect(await snapshot(database.url)).toEqual(before);
   });
 
+  it("a file whose only fault is an R871-2 rule is refused with the rule named", async () => {
+    const prisma = database.client();
+    const before = await snapshot(database.url);
+    const breaking = JSON.parse(serializeCatalogue(source));
+    breaking.offers[5].guarantees.glasses.frameMax = "150.00"; // responsable: R871-2 caps the frame at 100 €
+    const result = await importCatalogue(prisma, breaking);
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ rule: "R871-2-optique-monture", path: ["offers", 5, "guarantees", "glasses", "frameMax"], message: expect.stringContaining("R871-2") }],
+    });
+    expect(await snapshot(database.url)).toEqual(before);
+  });
+
   it("a dry run reports what would change and writes nothing", async () => {
     const prisma = database.client();
     const before = await snapshot(database.url);
