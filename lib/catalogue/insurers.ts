@@ -1,12 +1,14 @@
 import type { PrismaClient } from "../generated/prisma/client";
+import type * as Db from "../generated/prisma/enums";
 import type { CatalogueInsurer } from "./published-catalogue";
+import { dbEnum } from "./write-offer";
 
 /**
  * Creates or updates an insurer's register data (which the engine format does not
  * carry). Writes nothing when nothing changes, so the catalogue revision stays put.
  */
 export async function upsertInsurer(prisma: PrismaClient, insurer: CatalogueInsurer): Promise<"created" | "updated" | "unchanged"> {
-  const kind = insurer.kind === null ? null : (insurer.kind.replaceAll("-", "_") as "mutuelle" | "assureur" | "institution_de_prevoyance");
+  const kind = insurer.kind === null ? null : dbEnum<Db.InsurerKind>(insurer.kind);
   const data = { kind, registrationNumber: insurer.registrationNumber, illustrative: insurer.illustrative };
   const existing = await prisma.insurer.findUnique({ where: { name: insurer.name }, select: { kind: true, registrationNumber: true, illustrative: true } });
   if (!existing) {

@@ -2,7 +2,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Offer } from "../schemas/offer";
 import { publishedOn, readOffers, todayInFrance } from "./read-offers";
 
-export type InsurerKind = "mutuelle" | "assureur" | "institution-de-prevoyance";
+export type InsurerKind = NonNullable<Offer["insurer"]["kind"]>;
 
 export interface CatalogueInsurer {
   name: string;

@@ -30,7 +30,7 @@ export interface SaveOfferResult {
 }
 
 /** Prisma names enum values without hyphens ("doctor_gp"); the database and the engine spell them "doctor-gp". */
-const dbEnum = <T extends string>(value: string) => value.replaceAll("-", "_") as T;
+export const dbEnum = <T extends string>(value: string) => value.replaceAll("-", "_") as T;
 
 const insurerIds = new WeakMap<Tx, Map<string, string>>();
 
