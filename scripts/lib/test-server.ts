@@ -1,0 +1,57 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findFreePort, startEmbeddedPostgres } from "./embedded-postgres";
+import { buildIfNeeded, runNext } from "./next-build";
+import { deployMigrations } from "./prisma-cli";
+import { seedDatabase } from "./seed-database";
+
+export interface TestServer {
+  baseUrl: string;
+  databaseUrl: string;
+  /** The environment the server runs with, for child processes that talk to it. */
+  env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs `work` against the production build served by `next start`, on a throwaway
+ * embedded PostgreSQL migrated by Prisma and seeded with the demo catalogue; everything
+ * is stopped and removed afterwards, whatever `work` does.
+ */
+export async function withTestServer<T>(work: (server: TestServer) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "rac-server-pg-"));
+  const cluster = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), persistent: false });
+  let server: ReturnType<typeof runNext> | undefined;
+  try {
+    await cluster.createDatabase("rac_test");
+    const databaseUrl = cluster.url("rac_test");
+    await deployMigrations(databaseUrl);
+    await seedDatabase(databaseUrl);
+
+    const port = String(await findFreePort());
+    const baseUrl = `http://localhost:${port}`;
+    const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret-with-at-least-thirty-two-characters", APP_URL: baseUrl };
+    await buildIfNeeded({ ...env, NODE_ENV: "production" });
+    server = runNext(["start", "-p", port], env);
+    await waitForServer(`${baseUrl}/`);
+    return await work({ baseUrl, databaseUrl, env });
+  } finally {
+    server?.kill("SIGTERM");
+    await cluster.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function waitForServer(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the server did not answer at ${url} within 60 s`);
+}
