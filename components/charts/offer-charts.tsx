@@ -6,6 +6,8 @@ import { formatEuros, toCents } from "@/lib/format";
 
 const BAR_OFFERS = 12;
 const COLOURS = { secu: "#5b8def", mutuelle: "#2e9d6a", rac: "#c2410c", frontier: "#1b1f24", offer: "#0b5cad", dominated: "#9aa4ae" };
+// Tooltip lines default to their series colour, too pale to read on white (WCAG contrast).
+const TOOLTIP_TEXT = { color: "#1b1f24" };
 const euros = (cents: number) => formatEuros((cents / 100).toFixed(2));
 
 /**
@@ -51,7 +53,11 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" angle={-35} textAnchor="end" interval={0} height={70} tick={{ fontSize: 12 }} />
             <YAxis tickFormatter={(value: number) => euros(value)} width={90} />
-            <Tooltip formatter={(value) => euros(Number(value))} labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ""} />
+            <Tooltip
+              formatter={(value) => euros(Number(value))}
+              labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ""}
+              itemStyle={TOOLTIP_TEXT}
+            />
             <Legend verticalAlign="top" />
             <Bar dataKey="secu" name="Sécurité sociale" stackId="split" fill={COLOURS.secu} />
             <Bar dataKey="mutuelle" name="Mutuelle" stackId="split" fill={COLOURS.mutuelle} />
@@ -73,6 +79,7 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
             <Tooltip
               formatter={(value) => euros(Number(value))}
               labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ""}
+              itemStyle={TOOLTIP_TEXT}
             />
             <Legend verticalAlign="top" />
             <Scatter

@@ -6,14 +6,23 @@ import { compareAction } from "@/app/(public)/comparer/actions";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ComparisonResult } from "@/lib/compare/types";
 import type { Profile, ProfileInput } from "@/lib/schemas/profile";
-import { draftFromProfile } from "./profile-draft";
+import { draftFromProfile, type ProfileDraft } from "./profile-draft";
 import { ProfileForm } from "./profile-form";
 import { Results } from "./results";
 
 type State = ActionResult<ComparisonResult> | null;
 
+/** Who is covered and how many care lines, for the collapsed form. */
+function describeDraft(draft: ProfileDraft): string {
+  const people = draft.beneficiaries.map((beneficiary) => beneficiary.label).join(", ");
+  const lines = draft.beneficiaries.reduce((sum, beneficiary) => sum + beneficiary.care.length, 0);
+  return `Profil : ${people} — ${lines} soin${lines > 1 ? "s" : ""} prévu${lines > 1 ? "s" : ""}.`;
+}
+
 export function Comparison({ initialProfile, initialResult }: { initialProfile: ProfileInput; initialResult: ComparisonResult | null }) {
   const [draft, setDraft] = useState(() => draftFromProfile(initialProfile));
+  // A shared link opens on its ranking; the form is mounted only when asked for.
+  const [editing, setEditing] = useState(initialResult === null);
   const [state, submit, pending] = useActionState<State, Profile>(
     (_previous, profile) => compareAction({ profile, sort: "total" }),
     initialResult ? { ok: true, data: initialResult } : null,
@@ -33,16 +42,25 @@ export function Comparison({ initialProfile, initialResult }: { initialProfile: 
 
   return (
     <div className="comparison">
-      <ProfileForm
-        draft={draft}
-        onDraftChange={setDraft}
-        pending={pending}
-        serverErrors={state && !state.ok ? state.fieldErrors : undefined}
-        onSubmit={(profile) => {
-          submittedRef.current = true;
-          startTransition(() => submit(profile));
-        }}
-      />
+      {editing ? (
+        <ProfileForm
+          draft={draft}
+          onDraftChange={setDraft}
+          pending={pending}
+          serverErrors={state && !state.ok ? state.fieldErrors : undefined}
+          onSubmit={(profile) => {
+            submittedRef.current = true;
+            startTransition(() => submit(profile));
+          }}
+        />
+      ) : (
+        <p className="card profile-summary">
+          {describeDraft(draft)}{" "}
+          <button type="button" className="secondary" onClick={() => setEditing(true)}>
+            Modifier le profil de soins
+          </button>
+        </p>
+      )}
       {state && !state.ok && !state.fieldErrors && (
         <p className="form-errors" role="alert">
           {state.message}

@@ -2,7 +2,8 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useDeferredValue, useMemo, useState } from "react";
+import { WhenVisible } from "@/components/when-visible";
 import type { ComparisonResult, OfferResult } from "@/lib/compare/types";
 import type { SortKey } from "@/lib/engine";
 import { rankOrder } from "@/lib/engine/ranking";
@@ -15,6 +16,7 @@ const OfferCharts = dynamic(() => import("@/components/charts/offer-charts").the
 });
 
 const MAX_SELECTED = 3;
+const NO_OFFERS: OfferResult[] = [];
 const SHOWN_STEP = 20;
 
 /** The engine's own ranking order (key, then the other figure, then offer id). */
@@ -44,6 +46,8 @@ export function Results({ result }: { result: ComparisonResult }) {
       ),
     [result.offers, sort, budgetCents, networkOnly, noWaiting, responsableOnly],
   );
+  // The charts take longer to draw than the table: they follow it, in a render React may interrupt.
+  const chartOffers = useDeferredValue(visible, NO_OFFERS);
   const names = new Map(result.offers.map((offer) => [offer.offerId, `${offer.insurer} — ${offer.formula}`]));
   const query = `p=${encodeURIComponent(result.encodedProfile)}`;
 
@@ -172,7 +176,11 @@ export function Results({ result }: { result: ComparisonResult }) {
         </button>
       )}
 
-      <OfferCharts offers={visible} />
+      <div className="charts-slot">
+        <WhenVisible placeholder={<p className="muted">Graphiques : faites défiler pour les afficher.</p>}>
+          <OfferCharts offers={chartOffers} />
+        </WhenVisible>
+      </div>
     </section>
   );
 }

@@ -53,6 +53,10 @@ test("[COMPARE] parcours complet : exemple, formulaire, classement, filtres, exp
   await expect(page).toHaveURL(/\/comparer\?p=1\./);
   const ranking = await offerNames(page, 5);
   expect(ranking.length).toBe(5);
+  // The charts are drawn once scrolled to.
+  await page.locator(".charts-slot").scrollIntoViewIfNeeded();
+  await expect(page.locator(".charts figure")).toHaveCount(2);
+  await expect(page.locator(".charts svg.recharts-surface").first()).toBeVisible();
   await expectNoSeriousA11yViolation(page);
   await page.screenshot({ path: `${SCREENSHOTS}/3-resultats.png`, fullPage: true });
 
