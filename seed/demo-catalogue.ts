@@ -1,3 +1,4 @@
+import { REFERENCE } from "../lib/engine/reference/secu-fr";
 import { LENS_PAIRS, type GuaranteeCategory, type LensPair, type NetworkName } from "../lib/schemas/care-category";
 import { catalogueSchema, type Catalogue, type CatalogueInput, type OfferInput, type PremiumBand } from "../lib/schemas/offer";
 
@@ -192,14 +193,8 @@ const GLASSES: Record<LensPair, readonly [number, number, number, number, number
   "complex-very-complex": [200, 350, 550, 680, 750],
   "very-complex-very-complex": [200, 400, 600, 720, 800],
 };
-const RESPONSABLE_OPTICS_CEILING: Record<LensPair, number> = {
-  "simple-simple": 420,
-  "simple-complex": 560,
-  "complex-complex": 700,
-  "simple-very-complex": 610,
-  "complex-very-complex": 750,
-  "very-complex-very-complex": 800,
-};
+/** The R871-2 ceiling in force, in euros, as the engine's reference table holds it. */
+const responsableOpticsCeiling = (pair: LensPair) => REFERENCE.optics.responsableCeilings[pair].at(-1)!.value / 100;
 
 // Monthly premium of a 36–45 year old by level, and the age curve (typical of individual contracts).
 const BASE_PREMIUM = [33, 47, 63, 82, 103] as const;
@@ -234,7 +229,7 @@ function glassesAmounts(step: number, bonus = 0, cap = true): Record<LensPair, s
   return Object.fromEntries(
     LENS_PAIRS.map((pair) => {
       const amount = GLASSES[pair][step]! + bonus;
-      return [pair, money(cap ? Math.min(amount, RESPONSABLE_OPTICS_CEILING[pair]) : amount)];
+      return [pair, money(cap ? Math.min(amount, responsableOpticsCeiling(pair)) : amount)];
     }),
   ) as Record<LensPair, string>;
 }
@@ -296,7 +291,7 @@ function nonResponsableOffer(plan: InsurerPlan, formula: string): OfferInput {
     glasses: { glassesAmounts: glassesAmounts(4, 250, false), frameMax: money(200) },
     "hearing-aids": { forfait: { amount: money(2200), per: "equipment" as const, includesSecu: true } },
   };
-  return { ...offerShell(plan, 5, formula, false, guarantees), id: `${plan.slug}-${slugify(formula)}` };
+  return offerShell(plan, 5, formula, false, guarantees);
 }
 
 function offerShell(
