@@ -1,5 +1,5 @@
 import { evaluateAct, type ActTerms } from "./act-terms";
-import type { CompiledProfile } from "./compile-profile";
+import type { CeilingPeriods, CompiledProfile } from "./compile-profile";
 import type { CompiledOffer } from "./compile-offer";
 import { RAC_REASONS, type RacReason } from "./types";
 import type { Schedule } from "./schedule";
@@ -73,21 +73,20 @@ export class OfferTerms {
   /** Budget of a ceiling for the first (0) or second (1) period of the simulated year. */
   ceilingAmount(ceiling: number, period: number): number {
     const compiled = this.offer.ceilings[ceiling]!;
-    const periods = compiled.period === "calendar" ? this.profile.calendar : this.profile.membership;
-    return periods.firstYear[period] ? compiled.firstYearAmount : compiled.amount;
+    return this.periodsOf(ceiling).firstYear[period] ? compiled.firstYearAmount : compiled.amount;
   }
 
   /** 2 when the simulated year straddles two periods of this ceiling (new calendar or membership year). */
   ceilingPeriodCount(ceiling: number): number {
-    const compiled = this.offer.ceilings[ceiling]!;
-    const periods = compiled.period === "calendar" ? this.profile.calendar : this.profile.membership;
-    return periods.boundary < this.profile.periodEnd ? 2 : 1;
+    return this.periodsOf(ceiling).boundary < this.profile.periodEnd ? 2 : 1;
   }
 
   ceilingPeriod(ceiling: number, day: number): number {
-    const compiled = this.offer.ceilings[ceiling]!;
-    const periods = compiled.period === "calendar" ? this.profile.calendar : this.profile.membership;
-    return day >= periods.boundary ? 1 : 0;
+    return day >= this.periodsOf(ceiling).boundary ? 1 : 0;
+  }
+
+  private periodsOf(ceiling: number): CeilingPeriods {
+    return this.offer.ceilings[ceiling]!.period === "calendar" ? this.profile.calendar : this.profile.membership;
   }
 }
 

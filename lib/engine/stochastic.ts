@@ -162,6 +162,8 @@ interface CeilingGroup {
  * N × claimPerAct. Others get a table over N (acts differ by date).
  */
 interface LineModel {
+  /** Index of the line's ceiling in CompiledOffer.ceilings, or −1. */
+  ceiling: number;
   linear: boolean;
   restPerAct: number;
   claimPerAct: number;
@@ -187,7 +189,7 @@ function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number):
       for (let n = 1; n <= nmax; n += 1) c0[n] = n * claimPerAct;
       claims = [c0, new Float64Array(nmax + 1)];
     }
-    return { linear: true, restPerAct, claimPerAct, rest: null, claims };
+    return { ceiling, linear: true, restPerAct, claimPerAct, rest: null, claims };
   }
   const rest = new Float64Array(nmax + 1);
   const c0 = new Float64Array(nmax + 1);
@@ -214,7 +216,7 @@ function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number):
     c0[n] = claim0;
     c1[n] = claim1;
   }
-  return { linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
+  return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
 }
 
 /** E[min(Σ claims, amount)] exactly, by convolving the lines' laws (values capped early: min is monotone). */
@@ -270,11 +272,10 @@ export function evaluateStochastic(
     if (model.linear) expected += stochastic.truncatedMean[l]! * model.restPerAct;
     else for (let n = 1; n < p.length; n += 1) expected += p[n]! * model.rest![n]!;
     if (model.claims === null || p.length === 1) continue;
-    const line = profile.lines[l]!;
-    const ceiling = terms.offer.guarantee(line.guarantee).ceiling;
+    const ceiling = model.ceiling;
     const periodCount = terms.ceilingPeriodCount(ceiling);
     for (let period = 0; period < periodCount; period += 1) {
-      const key = (line.beneficiaryIndex * 64 + ceiling) * 2 + period;
+      const key = (profile.lines[l]!.beneficiaryIndex * 64 + ceiling) * 2 + period;
       let group = groups.get(key);
       if (!group) {
         group = { lines: [], period: period as 0 | 1, amount: terms.ceilingAmount(ceiling, period) };
