@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { ProfileError, quoteOffers, type SortKey } from "../lib/engine";
+import { FRENCH_ERRORS } from "../lib/schemas/french-errors";
 import { catalogueSchema } from "../lib/schemas/offer";
 import { profileSchema } from "../lib/schemas/profile";
 
@@ -16,9 +17,6 @@ export interface CliResult {
   stdout: string;
   stderr: string;
 }
-
-// Messages for people: zod's own messages in French.
-z.config(z.locales.fr());
 
 const USAGE = "Usage : npm run -s quote -- --catalogue FICHIER.json --profile FICHIER.json [--sort rac|total] [--year AAAA]";
 
@@ -66,7 +64,8 @@ function load<T extends z.ZodType>(file: string, schema: T, readFile: (path: str
   } catch (error) {
     throw new InputError(`${file}: JSON invalide (${(error as Error).message}).`);
   }
-  const parsed = schema.safeParse(json);
+  // Messages for people: zod's own messages in French, as in the forms and the catalogue import.
+  const parsed = schema.safeParse(json, FRENCH_ERRORS);
   if (!parsed.success) throw new InputError(formatIssues(file, parsed.error));
   return parsed.data;
 }
