@@ -31,22 +31,18 @@ describe("demo catalogue seed", () => {
 
   it("is idempotent: a second run writes nothing and duplicates nothing", async () => {
     const prisma = database.client();
-    const before = await query<{ revision: string; offers: number; guarantees: number; bands: number; insurers: number }>(
-      database.url,
-      `SELECT (SELECT "revision"::text FROM "CatalogueRevision") AS revision, (SELECT count(*)::int FROM "Offer") AS offers,
-        (SELECT count(*)::int FROM "OfferGuarantee") AS guarantees, (SELECT count(*)::int FROM "OfferPremiumBand") AS bands,
-        (SELECT count(*)::int FROM "Insurer") AS insurers`,
-    );
-    const versions = await query(database.url, `SELECT "id", "version", "updatedAt" FROM "Offer" ORDER BY "id"`);
+    const counts = () =>
+      query(
+        database.url,
+        `SELECT (SELECT "revision"::text FROM "CatalogueRevision") AS revision, (SELECT count(*)::int FROM "Offer") AS offers,
+          (SELECT count(*)::int FROM "OfferGuarantee") AS guarantees, (SELECT count(*)::int FROM "OfferPremiumBand") AS bands,
+          (SELECT count(*)::int FROM "Insurer") AS insurers`,
+      );
+    const versions = () => query(database.url, `SELECT "id", "version", "updatedAt" FROM "Offer" ORDER BY "id"`);
+    const before = { counts: await counts(), versions: await versions() };
     await seed(prisma);
-    const after = await query(
-      database.url,
-      `SELECT (SELECT "revision"::text FROM "CatalogueRevision") AS revision, (SELECT count(*)::int FROM "Offer") AS offers,
-        (SELECT count(*)::int FROM "OfferGuarantee") AS guarantees, (SELECT count(*)::int FROM "OfferPremiumBand") AS bands,
-        (SELECT count(*)::int FROM "Insurer") AS insurers`,
-    );
-    expect(after).toEqual(before);
-    expect(await query(database.url, `SELECT "id", "version", "updatedAt" FROM "Offer" ORDER BY "id"`)).toEqual(versions);
+    expect(await counts()).toEqual(before.counts);
+    expect(await versions()).toEqual(before.versions);
   });
 
   it("every demo offer passes validation, responsable ones R871-2 included, and two are not responsable", async () => {
