@@ -6,17 +6,26 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { z } from "zod";
 import { catalogueSchema, offerSchema } from "../lib/schemas/offer";
 import { profileSchema } from "../lib/schemas/profile";
 
-const OUT_DIR = path.resolve(import.meta.dirname, "../docs/schemas");
 const SCHEMAS = { offer: offerSchema, catalogue: catalogueSchema, profile: profileSchema } as const;
+export type SchemaName = keyof typeof SCHEMAS;
 
-mkdirSync(OUT_DIR, { recursive: true });
-for (const [name, schema] of Object.entries(SCHEMAS)) {
-  const jsonSchema = z.toJSONSchema(schema, { io: "input", target: "draft-2020-12" });
-  const file = path.join(OUT_DIR, `${name}.json`);
-  writeFileSync(file, `${JSON.stringify({ $id: `https://reste-a-charge.fr/schemas/${name}.json`, ...jsonSchema }, null, 2)}\n`);
-  console.log(path.relative(process.cwd(), file));
+/** The content of docs/schemas/<name>.json: the input-side JSON Schema, with its $id. */
+export function jsonSchemaFile(name: SchemaName) {
+  const jsonSchema = z.toJSONSchema(SCHEMAS[name], { io: "input", target: "draft-2020-12" });
+  return { $id: `https://reste-a-charge.fr/schemas/${name}.json`, ...jsonSchema };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const outDir = path.resolve(import.meta.dirname, "../docs/schemas");
+  mkdirSync(outDir, { recursive: true });
+  for (const name of Object.keys(SCHEMAS) as SchemaName[]) {
+    const file = path.join(outDir, `${name}.json`);
+    writeFileSync(file, `${JSON.stringify(jsonSchemaFile(name), null, 2)}\n`);
+    console.log(path.relative(process.cwd(), file));
+  }
 }
