@@ -4,7 +4,6 @@
  * use db(). Reads return the engine's plain Offer (money as "30.00" strings): no Prisma
  * type or Decimal leaves this folder.
  */
-export { canonicalJson } from "./canonical-json";
 export { OfferNotFoundError, OfferValidationError, StaleVersionError, type CatalogueIssue } from "./errors";
 export { exportCatalogue, serializeCatalogue } from "./export-catalogue";
 export { importCatalogue, type ImportCatalogueResult } from "./import-catalogue";
