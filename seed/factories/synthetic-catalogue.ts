@@ -1,5 +1,6 @@
 import { seededRandom } from "../../lib/engine/distribution";
-import { NETWORKS, type GuaranteeCategory, type LensPair } from "../../lib/schemas/care-category";
+import { REFERENCE } from "../../lib/engine/reference/secu-fr";
+import { LENS_PAIRS, NETWORKS, type GuaranteeCategory, type LensPair } from "../../lib/schemas/care-category";
 import type { Catalogue, Ceiling, Guarantee, Offer, PremiumBand } from "../../lib/schemas/offer";
 
 /**
@@ -39,14 +40,10 @@ const LENS_FACTORS: Record<LensPair, number> = {
   "complex-very-complex": 0.9,
   "very-complex-very-complex": 1,
 };
-const OPTICS_CEILINGS: Record<LensPair, number> = {
-  "simple-simple": 420,
-  "simple-complex": 560,
-  "complex-complex": 700,
-  "simple-very-complex": 610,
-  "complex-very-complex": 750,
-  "very-complex-very-complex": 800,
-};
+/** R871-2 optics ceilings in euros, as in force now (the newest figure of the reference table). */
+const OPTICS_CEILINGS = Object.fromEntries(
+  LENS_PAIRS.map((pair) => [pair, REFERENCE.optics.responsableCeilings[pair].at(-1)!.value / 100]),
+) as Record<LensPair, number>;
 
 const money = (euros: number) => euros.toFixed(2);
 
@@ -78,11 +75,10 @@ export function generateSyntheticOffers({ count, seed = 42 }: SyntheticCatalogue
     const nonOptamRate = responsable ? Math.min(200, Math.max(100, doctorRate - 20)) : doctorRate;
     const waiting = random() < 0.3 ? pick([3, 6]) : 0;
     const glassesLevel = [150, 250, 350, 450, 550][step]! * between(0.85, 1.15);
+    // A responsable offer stays within the legal ceiling of each lens pair.
+    const glassesAmount = (pair: LensPair, amount: number) => money(responsable ? Math.min(amount, OPTICS_CEILINGS[pair]) : amount);
     const glassesAmounts = Object.fromEntries(
-      (Object.keys(LENS_FACTORS) as LensPair[]).map((pair) => {
-        const amount = roundTo(glassesLevel * (0.6 + LENS_FACTORS[pair]), 10);
-        return [pair, money(responsable ? Math.min(amount, OPTICS_CEILINGS[pair]) : amount)];
-      }),
+      (Object.keys(LENS_FACTORS) as LensPair[]).map((pair) => [pair, glassesAmount(pair, roundTo(glassesLevel * (0.6 + LENS_FACTORS[pair]), 10))]),
     ) as Record<LensPair, string>;
 
     const guarantees: Record<GuaranteeCategory, Guarantee> = {
@@ -122,10 +118,7 @@ export function generateSyntheticOffers({ count, seed = 42 }: SyntheticCatalogue
         basis: "secu-included",
         fraisReels: false,
         glassesAmounts: Object.fromEntries(
-          (Object.keys(glassesAmounts) as LensPair[]).map((pair) => {
-            const amount = Number(glassesAmounts[pair]) + bonus;
-            return [pair, money(responsable ? Math.min(amount, OPTICS_CEILINGS[pair]) : amount)];
-          }),
+          (Object.keys(glassesAmounts) as LensPair[]).map((pair) => [pair, glassesAmount(pair, Number(glassesAmounts[pair]) + bonus)]),
         ) as Record<LensPair, string>,
         frameMax: guarantees.glasses.frameMax,
       };
