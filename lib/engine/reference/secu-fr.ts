@@ -150,5 +150,3 @@ export const REFERENCE = {
     alternativeSession: fixed(6000),
   },
 } as const;
-
-export type Reference = typeof REFERENCE;
