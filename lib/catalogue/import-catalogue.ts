@@ -5,7 +5,7 @@ import type { CatalogueIssue } from "./errors";
 import { readCatalogueOffers } from "./read-offers";
 import { pathKey } from "./validate-offer";
 import { insertOfferChildren, insertOfferRows, type NewOfferRow } from "./bulk-insert";
-import { differs, insurerIdFor, writeValidOffer, type Tx } from "./write-offer";
+import { insurerIdFor, writeValidOffer, type Tx } from "./write-offer";
 
 export type ImportCatalogueResult =
   | { ok: true; dryRun: boolean; offers: number; created: number; updated: number; unchanged: number }
@@ -76,11 +76,9 @@ export async function importCatalogue(
       const current = existing.get(offer.id);
       if (!current) {
         fresh.push(offer);
-      } else if (differs(current, offer, { status: "PUBLISHED" })) {
-        await writeValidOffer(tx, offer, current, { status: "PUBLISHED" });
-        counts.updated += 1;
       } else {
-        counts.unchanged += 1;
+        // Writes only what differs: "updated" or "unchanged".
+        counts[(await writeValidOffer(tx, offer, current, { status: "PUBLISHED" })).outcome] += 1;
       }
     }
     const rows: NewOfferRow[] = [];

@@ -83,7 +83,7 @@ function offerColumns(offer: Offer, insurerId: string) {
 }
 
 /** Does writing `offer` with `publication` change anything stored in `current`? */
-export function differs(current: CatalogueOffer, offer: Offer, publication: OfferPublicationInput): boolean {
+function differs(current: CatalogueOffer, offer: Offer, publication: OfferPublicationInput): boolean {
   // An offer that does not state the insurer's kind leaves the stored kind alone.
   const incoming = offer.insurer.kind === undefined && current.offer.insurer.kind !== undefined
     ? { ...offer, insurer: { ...offer.insurer, kind: current.offer.insurer.kind } }
