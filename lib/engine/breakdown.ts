@@ -26,7 +26,7 @@ const addTo = (sums: Sums, part: Sums) => {
 };
 
 /** Cents totals as money strings. */
-export const split = (sums: Sums): Split => ({
+const split = (sums: Sums): Split => ({
   price: centsToMoney(sums.price),
   secu: centsToMoney(sums.secu),
   mutuelle: centsToMoney(sums.mutuelle),
