@@ -6,6 +6,7 @@ export { quoteOffers, type QuoteOptions } from "./quote";
 export { validateResponsable, type ResponsableRule, type ResponsableViolation } from "./responsable";
 export { REFERENCE, SOURCES } from "./reference/secu-fr";
 export { ProfileError, simulatedPeriod } from "./compile-profile";
+export { usualPrices } from "./usual-prices";
 export {
   RAC_REASONS,
   RAC_REASON_LABELS,
