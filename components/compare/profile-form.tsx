@@ -14,6 +14,7 @@ import {
 } from "@/lib/schemas/care-category";
 import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
+import { usualPriceText } from "./usual-price";
 import {
   emptyBeneficiary,
   emptyLine,
@@ -196,7 +197,7 @@ export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErr
                       <CellField id={fieldId(`${path}.price`)} label="Prix facturé en euros" error={errors[`${path}.price`]}>
                         <input
                           inputMode="decimal"
-                          placeholder="prix habituel"
+                          placeholder={usualPriceText(line, beneficiary.age, draft.startDate) ?? "prix habituel"}
                           value={line.price}
                           onChange={(event) => updateLine(b, l, { price: event.target.value })}
                         />

@@ -111,6 +111,16 @@ test("[COMPARE] un lien partagé reproduit le même classement", async ({ page, 
   await other.close();
 });
 
+test("[COMPARE] le prix habituel de chaque soin est affiché et suit le secteur choisi", async ({ page }) => {
+  await page.goto("/comparer");
+  const price = page.getByLabel("Prix facturé en euros").first();
+  await expect(price).toHaveAttribute("placeholder", "30,00\u00a0€");
+  await page.getByLabel("Secteur du praticien").first().selectOption("2-optam");
+  await expect(price).toHaveAttribute("placeholder", "35,00\u00a0€");
+  await page.getByLabel("Soin", { exact: true }).first().selectOption("crown-free-price");
+  await expect(price).toHaveAttribute("placeholder", "557,00\u00a0€");
+});
+
 test("[COMPARE] une saisie invalide est signalée en français à côté du champ, sans rien perdre", async ({ page }) => {
   await page.goto("/comparer");
   const age = page.getByLabel("Âge").first();
