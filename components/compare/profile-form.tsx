@@ -1,6 +1,6 @@
 "use client";
 
-import { cloneElement, useState, type FormEvent, type ReactElement } from "react";
+import { cloneElement, useState, useSyncExternalStore, type FormEvent, type ReactElement } from "react";
 import { fieldErrorsOf } from "@/lib/actions/result";
 import {
   CARE_CATEGORIES,
@@ -24,6 +24,7 @@ import {
   type ProfileDraft,
 } from "./profile-draft";
 
+const noSubscription = () => () => {};
 const MAX_BENEFICIARIES = 10;
 const MAX_LINES = 60;
 
@@ -38,6 +39,8 @@ interface ProfileFormProps {
 
 export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErrors }: ProfileFormProps) {
   const [clientErrors, setClientErrors] = useState<Record<string, string>>({});
+  // Before hydration a click would submit the form natively and lose what was typed.
+  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const errors = { ...serverErrors, ...clientErrors };
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -292,7 +295,7 @@ export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErr
         >
           Ajouter un bénéficiaire
         </button>
-        <button type="submit" className="primary" disabled={pending} aria-busy={pending}>
+        <button type="submit" className="primary" disabled={pending || !hydrated} aria-busy={pending}>
           {pending ? "Calcul en cours…" : "Comparer les offres"}
         </button>
       </div>

@@ -125,7 +125,7 @@ export function Results({ result }: { result: ComparisonResult }) {
           <tbody>
             {visible.slice(0, shown).map((offer, index) => (
               <tr key={offer.offerId} className={offer.dominatedBy ? "dominated" : undefined} data-testid="offer-row">
-                <td>{index + 1}</td>
+                <td data-label="Rang">{index + 1}</td>
                 <th scope="row">
                   <Link href={`/comparer/offre/${offer.offerId}?${query}`}>
                     {offer.insurer} — {offer.formula}
@@ -143,16 +143,16 @@ export function Results({ result }: { result: ComparisonResult }) {
                     )}
                   </div>
                 </th>
-                <td>
+                <td data-label="Cotisation">
                   {formatEuros(offer.annualPremium)}
                   <span className="muted small"> / an · {formatEuros(offer.monthlyPremium)} / mois</span>
                 </td>
-                <td>{formatEuros(offer.expectedRac)}</td>
-                <td>{formatEuros(offer.badYearRac)}</td>
-                <td>
+                <td data-label="Reste à charge attendu">{formatEuros(offer.expectedRac)}</td>
+                <td data-label="Mauvaise année">{formatEuros(offer.badYearRac)}</td>
+                <td data-label="Coût total">
                   <strong>{formatEuros(offer.totalCost)}</strong>
                 </td>
-                <td>
+                <td data-label="Choisir">
                   <label className="inline-check">
                     <input
                       type="checkbox"

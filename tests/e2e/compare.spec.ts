@@ -180,3 +180,18 @@ test("[COMPARE] un lien abîmé affiche un message clair au lieu d'une erreur", 
   await expect(page.getByRole("alert").first()).toContainText("Ce lien de comparaison est invalide");
   await expect(page.getByRole("button", { name: "Comparer les offres" })).toBeVisible();
 });
+
+test("[COMPARE] sur téléphone : formulaire et classement utilisables sans débordement de la page", async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: "fr-FR", isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  await page.goto("/comparer?preset=jeune-actif");
+  await page.screenshot({ path: `${SCREENSHOTS}/7-telephone-formulaire.png`, fullPage: true });
+  await page.getByRole("button", { name: "Comparer les offres" }).tap();
+  await expect(page.getByTestId("offer-row").first()).toBeVisible();
+  // Wide tables scroll inside their own box; the page itself never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.screenshot({ path: `${SCREENSHOTS}/8-telephone-resultats.png`, fullPage: true });
+  await page.getByRole("heading", { name: /offres classées/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/9-telephone-classement.png` });
+  await context.close();
+});
