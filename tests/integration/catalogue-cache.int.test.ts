@@ -77,4 +77,30 @@ describe("published catalogue cache", () => {
     expect(lastDay.offers.map((offer) => offer.id)).toContain("alize-plus");
     expect(nextDay.offers.map((offer) => offer.id)).not.toContain("alize-plus");
   });
+
+  it("a reload after changes reads only the moved offers and equals a full read", async () => {
+    const instance = database.client();
+    const before = await loadPublishedCatalogue(instance);
+    // One change of each kind the stamps must see, none through lib/catalogue.
+    await query(database.url, `UPDATE "OfferPremiumBand" SET "monthly" = "monthly" + 1 WHERE "offerId" = 'alize-eco' AND "position" = 0`);
+    await query(database.url, `DELETE FROM "OfferCeiling" WHERE "offerId" = (SELECT "offerId" FROM "OfferCeiling" ORDER BY "offerId" LIMIT 1)`);
+    await query(database.url, `UPDATE "Insurer" SET "name" = "name" || ' (renommé)' WHERE "id" = (SELECT "insurerId" FROM "Offer" WHERE "id" = 'alize-plus')`);
+    const untouched = await query<{ id: string }>(
+      database.url,
+      `SELECT o."id" FROM "Offer" o JOIN "Insurer" i ON i."id" = o."insurerId"
+        WHERE o."status" = 'PUBLISHED' AND o."id" <> 'alize-eco' AND i."name" NOT LIKE '% (renommé)'
+          AND o."id" NOT IN (SELECT "offerId" FROM "OfferCeiling") ORDER BY o."id" DESC LIMIT 1`,
+    );
+
+    const incremental = await loadPublishedCatalogue(instance);
+    const byId = (catalogue: typeof before, id: string) => catalogue.offers.find((offer) => offer.id === id);
+    // Moved offers are read again; the others are the very objects already cached.
+    expect(byId(incremental, "alize-eco")).not.toBe(byId(before, "alize-eco"));
+    expect(byId(incremental, untouched[0]!.id)).toBe(byId(before, untouched[0]!.id));
+    const fresh = await loadPublishedCatalogue(database.client());
+    expect(incremental.revision).toBe(fresh.revision);
+    expect(incremental.offers).toEqual(fresh.offers);
+    expect(incremental.insurers).toEqual(fresh.insurers);
+    expect(incremental.offers.find((offer) => offer.id === "alize-plus")!.insurer.name).toMatch(/\(renommé\)$/);
+  });
 });
