@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountNav } from "@/components/auth/account-nav";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -26,6 +27,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <Link href="/comparer">Comparer</Link>
             <Link href="/comment-nous-calculons">Comment nous calculons</Link>
           </nav>
+          <AccountNav />
         </header>
         <main id="contenu">{children}</main>
         <footer className="site-footer">

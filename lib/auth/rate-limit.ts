@@ -1,0 +1,69 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+export interface RateLimitPolicy {
+  /** Counter key prefix, e.g. "login:account". */
+  name: string;
+  limit: number;
+  windowMinutes: number;
+}
+
+/** Fixed windows of 15 minutes (docs/auth.md gives the reasoning). */
+export const RATE_LIMITS = {
+  /** Password attempts on one account; a successful login resets it. */
+  loginPerAccount: { name: "login:account", limit: 5, windowMinutes: 15 },
+  /** Password attempts from one address, whatever the account (credential stuffing). */
+  loginPerIp: { name: "login:ip", limit: 20, windowMinutes: 15 },
+  /** Mails sent to one address: sign-in links and sign-up mails (no mail bombing). */
+  mailPerAccount: { name: "mail:account", limit: 3, windowMinutes: 15 },
+  /** Sign-in link requests from one address. */
+  magicLinkPerIp: { name: "magic:ip", limit: 10, windowMinutes: 15 },
+  /** Sign-ups from one address. */
+  signUpPerIp: { name: "signup:ip", limit: 10, windowMinutes: 15 },
+} as const satisfies Record<string, RateLimitPolicy>;
+
+export type RateLimitOutcome = { allowed: true; count: number } | { allowed: false; count: number; retryMinutes: number };
+
+export function rateLimitKey(policy: RateLimitPolicy, subject: string): string {
+  return `${policy.name}:${subject}`;
+}
+
+/**
+ * Counts one attempt and says whether it is within the policy. One INSERT … ON CONFLICT
+ * DO UPDATE: PostgreSQL serialises concurrent upserts of a key, so parallel attempts
+ * from any number of app instances each get a distinct count (no read-then-write race).
+ * The window is fixed: it starts at the first attempt and a new one starts after it
+ * ends. Times come from the database clock, the same for every instance.
+ */
+export async function hit(prisma: PrismaClient, policy: RateLimitPolicy, subject: string): Promise<RateLimitOutcome> {
+  const key = rateLimitKey(policy, subject);
+  const windowSeconds = policy.windowMinutes * 60;
+  const rows = await prisma.$queryRaw<{ count: number; remaining: number }[]>`
+    INSERT INTO "RateLimitCounter" ("key", "count", "windowStart")
+    VALUES (${key}, 1, now() AT TIME ZONE 'UTC')
+    ON CONFLICT ("key") DO UPDATE SET
+      "count" = CASE
+        WHEN "RateLimitCounter"."windowStart" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${windowSeconds}) THEN 1
+        ELSE "RateLimitCounter"."count" + 1 END,
+      "windowStart" = CASE
+        WHEN "RateLimitCounter"."windowStart" <= (now() AT TIME ZONE 'UTC') - make_interval(secs => ${windowSeconds}) THEN now() AT TIME ZONE 'UTC'
+        ELSE "RateLimitCounter"."windowStart" END
+    RETURNING "count",
+      EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - (now() AT TIME ZONE 'UTC')))::float8 AS "remaining"`;
+  const row = rows[0];
+  if (!row) throw new Error(`rate limit upsert returned no row for ${policy.name}`);
+  if (row.count <= policy.limit) return { allowed: true, count: row.count };
+  return { allowed: false, count: row.count, retryMinutes: Math.max(1, Math.ceil(row.remaining / 60)) };
+}
+
+/** Forgets the attempts of a subject (after a successful login on the account). */
+export async function resetRateLimit(prisma: PrismaClient, policy: RateLimitPolicy, subject: string): Promise<void> {
+  await prisma.rateLimitCounter.deleteMany({ where: { key: rateLimitKey(policy, subject) } });
+}
+
+/** Counts the attempt against every policy (all of them, so each counter stays true) and keeps the longest wait. */
+export async function hitAll(prisma: PrismaClient, checks: [RateLimitPolicy, string][]): Promise<RateLimitOutcome> {
+  const outcomes = await Promise.all(checks.map(([policy, subject]) => hit(prisma, policy, subject)));
+  const refused = outcomes.filter((outcome) => !outcome.allowed);
+  if (refused.length === 0) return { allowed: true, count: Math.max(...outcomes.map((outcome) => outcome.count)) };
+  return { allowed: false, count: Math.max(...refused.map((o) => o.count)), retryMinutes: Math.max(...refused.map((o) => o.retryMinutes)) };
+}
