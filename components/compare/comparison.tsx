@@ -19,7 +19,16 @@ function describeDraft(draft: ProfileDraft): string {
   return `Profil : ${people} — ${lines} soin${lines > 1 ? "s" : ""} prévu${lines > 1 ? "s" : ""}.`;
 }
 
-export function Comparison({ initialProfile, initialResult }: { initialProfile: ProfileInput; initialResult: ComparisonResult | null }) {
+export function Comparison({
+  initialProfile,
+  initialResult,
+  signedIn = false,
+}: {
+  initialProfile: ProfileInput;
+  initialResult: ComparisonResult | null;
+  /** Only chooses what the save control shows; the save action checks the session itself. */
+  signedIn?: boolean;
+}) {
   const [draft, setDraft] = useState(() => draftFromProfile(initialProfile));
   // A shared link opens on its ranking; the form is mounted only when asked for.
   const [editing, setEditing] = useState(initialResult === null);
@@ -72,7 +81,7 @@ export function Comparison({ initialProfile, initialResult }: { initialProfile: 
             Calcul du reste à charge pour chaque offre…
           </p>
         )}
-        {state?.ok && <Results key={state.data.encodedProfile} result={state.data} />}
+        {state?.ok && <Results key={state.data.encodedProfile} result={state.data} signedIn={signedIn} />}
       </div>
     </div>
   );

@@ -3,6 +3,7 @@
 import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useDeferredValue, useMemo, useState } from "react";
+import { SaveProfile } from "@/components/account/save-profile";
 import { WhenVisible } from "@/components/when-visible";
 import type { ComparisonResult, OfferResult } from "@/lib/compare/types";
 import type { SortKey } from "@/lib/engine";
@@ -25,7 +26,7 @@ function sortOffers(offers: readonly OfferResult[], sort: SortKey): OfferResult[
   return rankOrder(entries, sort).map((entry) => entry.value);
 }
 
-export function Results({ result }: { result: ComparisonResult }) {
+export function Results({ result, signedIn = false }: { result: ComparisonResult; signedIn?: boolean }) {
   const [sort, setSort] = useState<SortKey>(result.sort);
   const [maxMonthly, setMaxMonthly] = useState("");
   const [networkOnly, setNetworkOnly] = useState(false);
@@ -65,6 +66,7 @@ export function Results({ result }: { result: ComparisonResult }) {
         Période simulée du {formatIsoDate(result.period.start)} au {formatIsoDate(result.period.end)} · barème {result.referenceVersion}
         {result.ineligibleCount > 0 && ` · ${result.ineligibleCount} offre(s) non proposée(s) pour ce profil`}
       </p>
+      <SaveProfile encodedProfile={result.encodedProfile} signedIn={signedIn} />
 
       <div className="toolbar" role="group" aria-label="Classement et filtres">
         <fieldset className="segmented">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Comparison } from "@/components/compare/comparison";
+import { getCurrentUser } from "@/lib/auth/session";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { runComparison } from "@/lib/compare/run-comparison";
 import { presetProfile } from "@/lib/compare/presets";
@@ -14,7 +15,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const encoded = typeof params.p === "string" ? params.p : null;
   const decoded = encoded ? decodeProfile(encoded) : null;
   const profile = decoded?.ok ? decoded.profile : presetProfile(typeof params.preset === "string" ? params.preset : undefined);
-  const initialResult = decoded?.ok ? await runComparison(decoded.profile, "total") : null;
+  const [initialResult, user] = await Promise.all([decoded?.ok ? runComparison(decoded.profile, "total") : null, getCurrentUser()]);
 
   return (
     <>
@@ -27,7 +28,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           {decoded.message} Le formulaire a été réinitialisé.
         </p>
       )}
-      <Comparison initialProfile={profile} initialResult={initialResult} />
+      <Comparison initialProfile={profile} initialResult={initialResult} signedIn={user !== null} />
     </>
   );
 }
