@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "./email-address";
-import { spendVerificationTime, PASSWORD_MAX_LENGTH, verifyPassword } from "./password";
+import { spendVerificationTime, verifyPassword } from "./password";
+import { PASSWORD_MAX_LENGTH } from "./password-policy";
 import { hitAll, RATE_LIMITS, resetRateLimit } from "./rate-limit";
 import type { SessionUser } from "./server-sessions";
 

@@ -20,6 +20,8 @@ export interface TestServer {
  */
 export async function withTestServer<T>(work: (server: TestServer) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "rac-server-pg-"));
+  // Mails of the run (sign-in links…) land here; the e2e tests read them (E2E_OUTBOX_DIR).
+  const outboxDir = mkdtempSync(path.join(os.tmpdir(), "rac-outbox-"));
   const cluster = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), persistent: false });
   let server: ReturnType<typeof runNext> | undefined;
   try {
@@ -30,7 +32,16 @@ export async function withTestServer<T>(work: (server: TestServer) => Promise<T>
 
     const port = String(await findFreePort());
     const baseUrl = `http://localhost:${port}`;
-    const env = { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: "test-secret-with-at-least-thirty-two-characters", APP_URL: baseUrl };
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET: "test-secret-with-at-least-thirty-two-characters",
+      APP_URL: baseUrl,
+      // Never a real SMTP server from a test run, even if the shell has one configured.
+      SMTP_URL: "",
+      MAIL_OUTBOX_DIR: outboxDir,
+      E2E_OUTBOX_DIR: outboxDir,
+    };
     await buildIfNeeded({ ...env, NODE_ENV: "production" });
     server = runNext(["start", "-p", port], env);
     await waitForServer(`${baseUrl}/`);
@@ -39,6 +50,7 @@ export async function withTestServer<T>(work: (server: TestServer) => Promise<T>
     server?.kill("SIGTERM");
     await cluster.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(outboxDir, { recursive: true, force: true });
   }
 }
 

@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useState, type FormEvent } from "react";
+import { signUpAction } from "@/app/(auth)/inscription/actions";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { TextField } from "./text-field";
+import { useHydrated } from "./use-hydrated";
+
+export function SignUpForm({ signInHref }: { signInHref: string }) {
+  const hydrated = useHydrated();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const found: Record<string, string> = {};
+    if (!email.trim()) found.email = "Saisissez votre adresse e-mail.";
+    if (password.length < PASSWORD_MIN_LENGTH) found.password = `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`;
+    if (password.length > PASSWORD_MAX_LENGTH) found.password = `Le mot de passe doit contenir au plus ${PASSWORD_MAX_LENGTH} caractères.`;
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length > 0) {
+      document.getElementById(found.email ? "signup-email" : "signup-password")?.focus();
+      return;
+    }
+    setPending(true);
+    const result = await signUpAction({ email, password });
+    setPending(false);
+    if (result.ok && result.data.status === "mail-sent") {
+      setSentTo(email.trim().toLowerCase());
+      setPassword("");
+      return;
+    }
+    // On any refusal the address stays; the password is cleared, as browsers expect.
+    setPassword("");
+    if (result.ok) {
+      setFormError(result.data.status === "throttled" ? result.data.message : null);
+    } else {
+      setErrors(result.fieldErrors ?? {});
+      setFormError(result.message);
+    }
+  }
+
+  if (sentTo) {
+    return (
+      <div className="status" role="status">
+        <h2>Vérifiez votre boîte mail</h2>
+        <p>
+          Nous avons écrit à {sentTo}. Si cette adresse n’avait pas encore de compte, il est créé : vous pouvez vous connecter
+          avec votre mot de passe. Si elle en avait déjà un, l’e-mail vous explique comment vous connecter.
+        </p>
+        <p>
+          <Link href={signInHref}>Se connecter</Link>
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <form aria-labelledby="signup-title" onSubmit={submit} noValidate>
+      <h2 id="signup-title" className="visually-hidden">
+        Créer un compte
+      </h2>
+      {formError && (
+        <p className="form-errors" role="alert">
+          {formError}
+        </p>
+      )}
+      <TextField
+        id="signup-email"
+        label="Adresse e-mail"
+        type="email"
+        name="email"
+        autoComplete="email"
+        value={email}
+        onChange={(event) => setEmail(event.target.value)}
+        error={errors.email}
+        required
+      />
+      <TextField
+        id="signup-password"
+        label="Mot de passe"
+        hint={`Au moins ${PASSWORD_MIN_LENGTH} caractères. Une phrase facile à retenir convient très bien.`}
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        error={errors.password}
+        required
+      />
+      <button type="submit" className="primary" disabled={!hydrated || pending}>
+        {pending ? "Création…" : "Créer mon compte"}
+      </button>
+    </form>
+  );
+}
