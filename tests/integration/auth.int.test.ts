@@ -1,0 +1,186 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordLogin } from "@/lib/auth/password-login";
+import { hit, RATE_LIMITS, rateLimitKey, resetRateLimit, type RateLimitPolicy } from "@/lib/auth/rate-limit";
+import { createServerSession, deleteExpiredSessions, findSessionUser, revokeServerSession, revokeUserSessions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/server-sessions";
+import { signUp } from "@/lib/auth/sign-up";
+import type { MailMessage } from "@/lib/mail/send-mail";
+import { query } from "./support/database";
+import { catalogueTestDatabase } from "./catalogue-support";
+
+const database = catalogueTestDatabase("auth");
+const PASSWORD = "une phrase de passe assez longue";
+let sequence = 0;
+const uniqueEmail = (label: string) => `${label}-${Date.now()}-${(sequence += 1)}@exemple.fr`;
+
+async function createUser(email: string, password: string | null = PASSWORD) {
+  return database.client().user.create({ data: { email, passwordHash: password ? await hashPassword(password) : null } });
+}
+
+/** Moves a counter's window start into the past, as if `minutes` had gone by. */
+async function ageCounter(policy: RateLimitPolicy, subject: string, minutes: number) {
+  await query(database.url, `UPDATE "RateLimitCounter" SET "windowStart" = "windowStart" - make_interval(mins => $2) WHERE "key" = $1`, [rateLimitKey(policy, subject), minutes]);
+}
+
+describe("rate limits in PostgreSQL", () => {
+  const policy: RateLimitPolicy = { name: "test:limit", limit: 3, windowMinutes: 15 };
+
+  it("compte les essais d'une fenêtre partagée par deux instances, puis refuse avec l'attente restante", async () => {
+    const [instanceA, instanceB] = [database.client(), database.client()];
+    const subject = uniqueEmail("fenetre");
+    expect(await hit(instanceA, policy, subject)).toEqual({ allowed: true, count: 1 });
+    expect(await hit(instanceB, policy, subject)).toEqual({ allowed: true, count: 2 });
+    expect(await hit(instanceA, policy, subject)).toEqual({ allowed: true, count: 3 });
+    expect(await hit(instanceB, policy, subject)).toEqual({ allowed: false, count: 4, retryMinutes: 15 });
+
+    await ageCounter(policy, subject, 10);
+    expect(await hit(instanceA, policy, subject)).toEqual({ allowed: false, count: 5, retryMinutes: 5 });
+  });
+
+  it("repart de zéro quand la fenêtre est finie", async () => {
+    const prisma = database.client();
+    const subject = uniqueEmail("reprise");
+    for (let i = 0; i < 5; i += 1) await hit(prisma, policy, subject);
+    await ageCounter(policy, subject, 15);
+    expect(await hit(prisma, policy, subject)).toEqual({ allowed: true, count: 1 });
+    expect(await hit(prisma, policy, subject)).toEqual({ allowed: true, count: 2 });
+  });
+
+  it("ne perd aucun essai quand deux instances comptent en même temps (upsert atomique)", async () => {
+    const [instanceA, instanceB] = [database.client(), database.client()];
+    const subject = uniqueEmail("concurrence");
+    const outcomes = await Promise.all(Array.from({ length: 40 }, (_, i) => hit(i % 2 ? instanceA : instanceB, policy, subject)));
+    expect(outcomes.map((outcome) => outcome.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(3);
+  });
+
+  it("oublie les essais d'un compte remis à zéro, pas ceux des autres", async () => {
+    const prisma = database.client();
+    const [alice, bob] = [uniqueEmail("alice"), uniqueEmail("bob")];
+    await hit(prisma, policy, alice);
+    await hit(prisma, policy, bob);
+    await resetRateLimit(prisma, policy, alice);
+    expect((await hit(prisma, policy, alice)).count).toBe(1);
+    expect((await hit(prisma, policy, bob)).count).toBe(2);
+  });
+});
+
+describe("passwords", () => {
+  it("argon2id : le bon mot de passe passe, un autre non, un hachage abîmé non plus", async () => {
+    const hash = await hashPassword(PASSWORD);
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await hashPassword(PASSWORD)).not.toBe(hash);
+    expect(await verifyPassword(hash, PASSWORD)).toBe(true);
+    expect(await verifyPassword(hash, `${PASSWORD} `)).toBe(false);
+    expect(await verifyPassword("pas un hachage", PASSWORD)).toBe(false);
+  });
+});
+
+describe("passwordLogin", () => {
+  it("répond « invalid » pareil pour une adresse inconnue, un compte sans mot de passe et un mauvais mot de passe", async () => {
+    const prisma = database.client();
+    const known = uniqueEmail("connu");
+    const linkOnly = uniqueEmail("lien");
+    await createUser(known);
+    await createUser(linkOnly, null);
+    const ip = "198.51.100.1";
+    expect(await passwordLogin(prisma, { email: uniqueEmail("inconnu"), password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await passwordLogin(prisma, { email: linkOnly, password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await passwordLogin(prisma, { email: known, password: "mauvais mot de passe", ip })).toEqual({ ok: false, reason: "invalid" });
+    expect(await passwordLogin(prisma, { email: known, password: { not: "a string" }, ip })).toEqual({ ok: false, reason: "invalid" });
+    const success = await passwordLogin(prisma, { email: known.toUpperCase(), password: PASSWORD, ip });
+    expect(success).toMatchObject({ ok: true, user: { email: known, role: "USER" } });
+  });
+
+  it("bloque le 6e essai sur un compte pendant 15 minutes, même avec le bon mot de passe ; un succès avant remet à zéro", async () => {
+    const prisma = database.client();
+    const email = uniqueEmail("bloque");
+    await createUser(email);
+    for (let i = 0; i < 4; i += 1) await passwordLogin(prisma, { email, password: "mauvais", ip: `198.51.100.${10 + i}` });
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.20" })).ok).toBe(true);
+    // The success reset the account counter: five more failures are allowed.
+    for (let i = 0; i < 5; i += 1) {
+      expect(await passwordLogin(prisma, { email, password: "mauvais", ip: `198.51.100.${30 + i}` })).toEqual({ ok: false, reason: "invalid" });
+    }
+    expect(await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.40" })).toEqual({ ok: false, reason: "throttled", retryMinutes: 15 });
+    await ageCounter(RATE_LIMITS.loginPerAccount, email, 15);
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.41" })).ok).toBe(true);
+  });
+
+  it("bloque une adresse IP après 20 essais, quel que soit le compte", async () => {
+    const prisma = database.client();
+    const ip = "198.51.100.99";
+    for (let i = 0; i < 20; i += 1) {
+      expect((await passwordLogin(prisma, { email: uniqueEmail("bourrage"), password: "mauvais", ip })).ok).toBe(false);
+    }
+    const email = uniqueEmail("victime");
+    await createUser(email);
+    expect(await passwordLogin(prisma, { email, password: PASSWORD, ip })).toEqual({ ok: false, reason: "throttled", retryMinutes: 15 });
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.100" })).ok).toBe(true);
+  });
+});
+
+describe("server-side sessions", () => {
+  it("une session existe jusqu'à la déconnexion ; le jeton n'est pas stocké en clair", async () => {
+    const prisma = database.client();
+    const user = await createUser(uniqueEmail("session"));
+    const token = await createServerSession(prisma, user.id);
+    expect(await findSessionUser(prisma, token)).toEqual({ id: user.id, email: user.email, role: "USER" });
+    const rows = await query<{ sessionToken: string }>(database.url, `SELECT "sessionToken" FROM "Session" WHERE "userId" = $1`, [user.id]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.sessionToken).not.toBe(token);
+
+    await revokeServerSession(prisma, token);
+    expect(await findSessionUser(prisma, token)).toBeNull();
+  });
+
+  it("une session expirée ne vaut plus rien et le ménage la supprime", async () => {
+    const prisma = database.client();
+    const user = await createUser(uniqueEmail("expire"));
+    const longAgo = new Date(Date.now() - (SESSION_MAX_AGE_SECONDS + 60) * 1000);
+    const token = await createServerSession(prisma, user.id, longAgo);
+    expect(await findSessionUser(prisma, token)).toBeNull();
+    expect(await deleteExpiredSessions(prisma)).toBeGreaterThanOrEqual(1);
+    expect(await prisma.session.count({ where: { userId: user.id } })).toBe(0);
+  });
+
+  it("le rôle est relu à chaque requête ; supprimer le compte ou tout révoquer ferme toutes ses sessions", async () => {
+    const prisma = database.client();
+    const user = await createUser(uniqueEmail("partout"));
+    const [laptop, phone] = [await createServerSession(prisma, user.id), await createServerSession(prisma, user.id)];
+    await prisma.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
+    expect((await findSessionUser(prisma, laptop))?.role).toBe("ADMIN");
+
+    expect(await revokeUserSessions(prisma, user.id)).toBe(2);
+    expect(await findSessionUser(prisma, phone)).toBeNull();
+
+    const again = await createServerSession(prisma, user.id);
+    await prisma.user.delete({ where: { id: user.id } });
+    expect(await findSessionUser(prisma, again)).toBeNull();
+  });
+});
+
+describe("signUp", () => {
+  it("crée le compte ou prévient le titulaire, avec la même réponse ; le mot de passe existant ne change pas", async () => {
+    const prisma = database.client();
+    const sent: MailMessage[] = [];
+    const send = async (mail: MailMessage) => void sent.push(mail);
+    const email = uniqueEmail("inscription");
+    const input = { email, password: PASSWORD, ip: "192.0.2.1", signInUrl: "http://localhost:3000/connexion" };
+
+    expect(await signUp(prisma, input, send)).toEqual({ status: "mail-sent" });
+    expect(await signUp(prisma, { ...input, password: "un tout autre mot de passe" }, send)).toEqual({ status: "mail-sent" });
+    expect(sent.map((mail) => [mail.to, mail.subject])).toEqual([
+      [email, "Votre compte Reste à charge"],
+      [email, "Votre compte Reste à charge existe déjà"],
+    ]);
+    expect(await prisma.user.count({ where: { email } })).toBe(1);
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "192.0.2.2" })).ok).toBe(true);
+    expect((await passwordLogin(prisma, { email, password: "un tout autre mot de passe", ip: "192.0.2.2" })).ok).toBe(false);
+
+    // A third mail to the same mailbox in the window, then a fourth refused: no mail bombing.
+    expect(await signUp(prisma, input, send)).toEqual({ status: "mail-sent" });
+    expect(await signUp(prisma, input, send)).toEqual({ status: "throttled", retryMinutes: 15 });
+    expect(sent).toHaveLength(3);
+  });
+});
