@@ -1,0 +1,120 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createAccount, signedInContext, signIn, storedOffer } from "./support/admin";
+
+const SCREENSHOTS = "test-results/screenshots";
+
+/** Offer ids of the public ranking for a reference profile, best first. */
+async function publicRanking(page: Page, preset: string): Promise<string[]> {
+  await page.goto(`/comparer?preset=${preset}`);
+  await page.getByRole("button", { name: "Comparer les offres" }).click();
+  const rows = page.getByTestId("offer-row");
+  await expect(rows.first()).toBeVisible();
+  const hrefs = await rows.locator("th a").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  return hrefs.map((href) => decodeURIComponent(href.split("?")[0]!.replace("/comparer/offre/", "")));
+}
+
+test("[ADMIN] un visiteur ou un utilisateur sans rôle ADMIN n'accède pas à /admin", async ({ page, browser }) => {
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/connexion\?retour=%2Fadmin/);
+
+  const user = await createAccount("USER");
+  const context = await browser.newContext({ locale: "fr-FR" });
+  const userPage = await context.newPage();
+  await signIn(userPage, user, "/");
+  for (const path of ["/admin", "/admin/assureurs", "/admin/import-export", "/admin/offres/hortensias-confort"]) {
+    const response = await userPage.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(userPage.getByRole("heading", { name: "Offres du catalogue" })).toHaveCount(0);
+  }
+  await context.close();
+});
+
+test("[ADMIN] modifier une garantie, voir l'aperçu changer, publier : le classement public suit", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const preset = "besoins-optique-dentaire";
+  const before = await publicRanking(page, preset);
+  const target = before[0]!;
+
+  const admin = await createAccount("ADMIN");
+  const { context, page: adminPage } = await signedInContext(browser, admin);
+  await adminPage.getByLabel("Rechercher").fill(target);
+  await adminPage.getByRole("button", { name: "Filtrer" }).click();
+  await adminPage.getByTestId("admin-offer-row").first().getByRole("link").click();
+  await expect(adminPage.getByTestId("offer-status")).toHaveText("Publiée");
+
+  // Before any edit the preview shows the published figures on both sides.
+  const row = adminPage.getByTestId(`preview-${preset}`);
+  await expect(row.getByTestId("difference")).toHaveText("identique");
+  const publishedTotal = await row.getByTestId("published-total").textContent();
+
+  // Dental prostheses down to the legal floor (100 % BR, Sécu included, no network bonus).
+  const prostheses = adminPage.locator('details[data-category="dental-prosthesis"]');
+  await prostheses.locator("summary").click();
+  await adminPage.getByLabel("Prothèses dentaires : lecture du taux").selectOption("secu-included");
+  await adminPage.getByLabel("Prothèses dentaires : taux en % de la BR").fill("100");
+  const network = adminPage.getByLabel(/Prothèses dentaires : conditions chez un partenaire/);
+  await network.fill("");
+  await expect(row.getByTestId("difference")).toHaveText(/^\+/);
+  expect(await row.getByTestId("published-total").textContent()).toBe(publishedTotal);
+  await adminPage.screenshot({ path: `${SCREENSHOTS}/admin-apercu.png`, fullPage: true });
+
+  // An R871-2 breach is refused inline with the rule named, and the preview waits for a fix.
+  await adminPage.getByLabel("Prothèses dentaires : taux en % de la BR").fill("90");
+  await expect(adminPage.getByTestId("offer-issues")).toContainText("R871-2-ticket-moderateur");
+  await expect(adminPage.locator('[data-path="guarantees.dental-prosthesis"]')).toContainText("ticket modérateur");
+  await adminPage.getByLabel("Prothèses dentaires : taux en % de la BR").fill("100");
+  await expect(adminPage.getByTestId("offer-issues")).toHaveCount(0);
+
+  const { version } = await storedOffer(target);
+  await adminPage.getByRole("button", { name: "Enregistrer et mettre en ligne" }).click();
+  await expect(adminPage.getByTestId("editor-notice")).toContainText(`Offre enregistrée (version ${version + 1})`);
+  await expect(adminPage.getByTestId("audit-entry").first()).toContainText("guarantees.dental-prosthesis.percentBr");
+  await expect(adminPage.getByTestId("audit-entry").first()).toContainText(admin.email);
+
+  const after = await publicRanking(page, preset);
+  // The offer loses its first place (it may even leave the rows shown).
+  expect(after[0]).not.toBe(target);
+  expect(after.indexOf(target) === -1 || after.indexOf(target) > before.indexOf(target)).toBe(true);
+  await context.close();
+});
+
+test("[ADMIN] un second onglet au formulaire périmé est refusé sans perdre sa saisie", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const admin = await createAccount("ADMIN");
+  const other = await createAccount("ADMIN");
+  const target = "hortensias-confort";
+  const first = await signedInContext(browser, admin);
+  const second = await signedInContext(browser, other);
+  for (const { page } of [first, second]) {
+    await page.goto(`/admin/offres/${target}`);
+    await expect(page.getByLabel("Formule", { exact: true })).toBeVisible();
+  }
+  const { version } = await storedOffer(target);
+
+  await first.page.getByLabel("Formule", { exact: true }).fill("Confort (onglet A)");
+  await first.page.getByRole("button", { name: /^Enregistrer/ }).click();
+  await expect(first.page.getByTestId("editor-notice")).toContainText(`version ${version + 1}`);
+
+  await second.page.getByLabel("Formule", { exact: true }).fill("Confort (onglet B)");
+  await second.page.locator('details[data-category="pharmacy"] summary').click();
+  await second.page.getByLabel("Pharmacie : taux en % de la BR").fill("175");
+  await second.page.getByRole("button", { name: /^Enregistrer/ }).click();
+  await expect(second.page.getByTestId("editor-notice")).toContainText("quelqu'un a modifié cette offre");
+  await expect(second.page.getByTestId("editor-notice")).toContainText("Votre saisie est conservée");
+  await expect(second.page.getByLabel("Formule", { exact: true })).toHaveValue("Confort (onglet B)");
+  await expect(second.page.getByLabel("Pharmacie : taux en % de la BR")).toHaveValue("175");
+  await second.page.screenshot({ path: `${SCREENSHOTS}/admin-version-perimee.png`, fullPage: true });
+  expect(await storedOffer(target)).toMatchObject({ formula: "Confort (onglet A)", version: version + 1 });
+
+  // Duplicate as a new formula: a draft, published from its own page.
+  await first.page.getByLabel("Identifiant de la nouvelle offre").fill("hortensias-confort-2027");
+  await first.page.getByLabel("Nom de la nouvelle formule").fill("Confort 2027");
+  await first.page.getByRole("button", { name: "Dupliquer" }).click();
+  await expect(first.page).toHaveURL(/\/admin\/offres\/hortensias-confort-2027$/);
+  await expect(first.page.getByTestId("offer-status")).toHaveText("Brouillon");
+  await first.page.getByRole("button", { name: "Publier" }).click();
+  await expect(first.page.getByTestId("offer-status")).toHaveText("Publiée");
+  expect(await storedOffer("hortensias-confort-2027")).toMatchObject({ status: "PUBLISHED", formula: "Confort 2027" });
+  await first.context.close();
+  await second.context.close();
+});
