@@ -94,8 +94,9 @@ const removeAccount = userAction(z.object({ confirmEmail: z.string().trim().max(
     return { ok: false, message: CONFIRMATION_MISMATCH, fieldErrors: { confirmEmail: CONFIRMATION_MISMATCH } };
   }
   // Sessions go with the user (cascade): every signed-in browser of this account is signed out.
+  // No revalidatePath: re-rendering /compte now would redirect to the sign-in page before
+  // the client's signOut clears the cookie and goes home.
   await deleteAccount({ userId: user.id });
-  revalidatePath("/", "layout");
   return { ok: true, data: null };
 });
 export async function deleteAccountAction(raw: unknown): Promise<ActionResult<null>> {

@@ -45,7 +45,8 @@ export function SavedProfileCard({ profile }: { profile: SavedProfileDto }) {
 
   return (
     <li className="card saved-profile" aria-labelledby={headingId} data-testid="saved-profile">
-      {mode === "rename" ? (
+      <h3 id={headingId}>{profile.name}</h3>
+      {mode === "rename" && (
         <form
           className="rename-form"
           onSubmit={(event) => {
@@ -78,8 +79,6 @@ export function SavedProfileCard({ profile }: { profile: SavedProfileDto }) {
             Annuler
           </button>
         </form>
-      ) : (
-        <h3 id={headingId}>{profile.name}</h3>
       )}
 
       <div className="actions-row">

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import { hash } from "@node-rs/argon2";
+import { expect, type Page } from "@playwright/test";
+import pg from "pg";
+
+/** lib/auth/password.ts's argon2id parameters (not imported: server-only app code). */
+const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+/** One query on the database of the server under test. */
+export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  try {
+    return (await client.query<T>(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh account with a password, written straight to the database: sign-up is tested by auth.spec.ts. */
+export async function createUser(): Promise<TestUser> {
+  const user = { id: randomUUID(), email: `compte-${randomUUID().slice(0, 8)}@exemple.fr`, password: `mot-de-passe-${randomUUID()}` };
+  await sql(
+    `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "role", "createdAt", "updatedAt")
+     VALUES ($1, $2, now(), $3, 'USER', now(), now())`,
+    [user.id, user.email, await hash(user.password, ARGON2ID)],
+  );
+  return user;
+}
+
+/** Signs in through the real /connexion form, which returns to `returnTo`. */
+export async function signIn(page: Page, user: TestUser, returnTo = "/compte"): Promise<void> {
+  await page.goto(`/connexion?retour=${encodeURIComponent(returnTo)}`);
+  await page.locator("#login-email").fill(user.email);
+  await page.locator("#login-password").fill(user.password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === returnTo);
+}
+
+/** A saved profile written straight to the database, for a user other than the one driving the browser. */
+export async function insertSavedProfile(userId: string, name: string, profile: unknown): Promise<string> {
+  const id = `e2e-${randomUUID()}`;
+  await sql(`INSERT INTO "SavedProfile" ("id", "userId", "name", "profile", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, now(), now())`, [
+    id,
+    userId,
+    name,
+    JSON.stringify(profile),
+  ]);
+  return id;
+}
