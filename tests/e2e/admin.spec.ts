@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createAccount, signedInContext, signIn, storedOffer } from "./support/admin";
+import { signedInContext, storedOffer } from "./support/admin";
+import { createUser, signIn } from "./support/users";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -17,7 +18,7 @@ test("[ADMIN] un visiteur ou un utilisateur sans rôle ADMIN n'accède pas à /a
   await page.goto("/admin");
   await expect(page).toHaveURL(/\/connexion\?retour=%2Fadmin/);
 
-  const user = await createAccount("USER");
+  const user = await createUser("USER");
   const context = await browser.newContext({ locale: "fr-FR" });
   const userPage = await context.newPage();
   await signIn(userPage, user, "/");
@@ -35,7 +36,7 @@ test("[ADMIN] modifier une garantie, voir l'aperçu changer, publier : le classe
   const before = await publicRanking(page, preset);
   const target = before[0]!;
 
-  const admin = await createAccount("ADMIN");
+  const admin = await createUser("ADMIN");
   const { context, page: adminPage } = await signedInContext(browser, admin);
   await adminPage.getByLabel("Rechercher").fill(target);
   await adminPage.getByRole("button", { name: "Filtrer" }).click();
@@ -80,8 +81,8 @@ test("[ADMIN] modifier une garantie, voir l'aperçu changer, publier : le classe
 
 test("[ADMIN] un second onglet au formulaire périmé est refusé sans perdre sa saisie", async ({ browser }) => {
   test.setTimeout(90_000);
-  const admin = await createAccount("ADMIN");
-  const other = await createAccount("ADMIN");
+  const admin = await createUser("ADMIN");
+  const other = await createUser("ADMIN");
   const target = "hortensias-confort";
   const first = await signedInContext(browser, admin);
   const second = await signedInContext(browser, other);

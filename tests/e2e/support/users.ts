@@ -24,12 +24,13 @@ export async function sql<T extends pg.QueryResultRow>(text: string, values: unk
 }
 
 /** A fresh account with a password, written straight to the database: sign-up is tested by auth.spec.ts. */
-export async function createUser(): Promise<TestUser> {
-  const user = { id: randomUUID(), email: `compte-${randomUUID().slice(0, 8)}@exemple.fr`, password: `mot-de-passe-${randomUUID()}` };
+export async function createUser(role: "USER" | "ADMIN" = "USER"): Promise<TestUser> {
+  const prefix = role === "ADMIN" ? "admin" : "compte";
+  const user = { id: randomUUID(), email: `${prefix}-${randomUUID().slice(0, 8)}@exemple.fr`, password: `mot-de-passe-${randomUUID()}` };
   await sql(
     `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "role", "createdAt", "updatedAt")
-     VALUES ($1, $2, now(), $3, 'USER', now(), now())`,
-    [user.id, user.email, await hash(user.password, ARGON2ID)],
+     VALUES ($1, $2, now(), $3, $4, now(), now())`,
+    [user.id, user.email, await hash(user.password, ARGON2ID), role],
   );
   return user;
 }
