@@ -27,6 +27,19 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.sys.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/system/global-setup.ts"],
+          // Each file starts its own clusters and servers; one at a time on these 2-core machines.
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
     ],
   },
 });

@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { AccountNav } from "@/components/auth/account-nav";
 import "./globals.css";
@@ -12,7 +13,9 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page carries its response's CSP nonce (proxy.ts): none may be prerendered at build time.
+  await connection();
   return (
     <html lang="fr">
       <body>

@@ -54,7 +54,8 @@ export async function withTestServer<T>(work: (server: TestServer) => Promise<T>
   }
 }
 
-async function waitForServer(url: string): Promise<void> {
+/** Resolves once `url` answers below 500; throws after 60 s. */
+export async function waitForServer(url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {

@@ -1,0 +1,39 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { databaseReachable } from "@/lib/database-health";
+import { serviceUnavailableResponse } from "@/lib/security/service-unavailable";
+import { contentSecurityPolicy, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+
+/**
+ * Before every page, server action and route handler: a fresh CSP nonce (Next reads it
+ * from the request's CSP header and puts it on its own scripts), HSTS over HTTPS, and
+ * the French 503 page while PostgreSQL is unreachable.
+ */
+export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const https = isHttpsRequest(request.url, request.headers.get("x-forwarded-proto"));
+  const policy = contentSecurityPolicy({
+    nonce: Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString("base64"),
+    development: process.env.NODE_ENV === "development",
+    https,
+  });
+
+  const databaseUrl = process.env.DATABASE_URL;
+  const response =
+    databaseUrl && !(await databaseReachable(databaseUrl))
+      ? serviceUnavailableResponse(request)
+      : NextResponse.next({ request: { headers: withHeader(request.headers, "Content-Security-Policy", policy) } });
+
+  response.headers.set("Content-Security-Policy", policy);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+function withHeader(headers: Headers, name: string, value: string): Headers {
+  const copy = new Headers(headers);
+  copy.set(name, value);
+  return copy;
+}
+
+export const config = {
+  // Static files carry no script to protect and need no database: next.config.js gives them the fixed headers.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+};

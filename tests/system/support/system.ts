@@ -1,0 +1,99 @@
+// The system tier's parts: real embedded PostgreSQL clusters that a test can stop and
+// restart, and real `next start` processes of the production build that it can kill.
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../../../scripts/lib/embedded-postgres";
+import { runNext } from "../../../scripts/lib/next-build";
+import { deployMigrations } from "../../../scripts/lib/prisma-cli";
+import { seedDatabase } from "../../../scripts/lib/seed-database";
+import { waitForServer } from "../../../scripts/lib/test-server";
+
+export const TEST_AUTH_SECRET = "system-test-secret-with-at-least-thirty-two-characters";
+
+export interface TestDatabase {
+  url: string;
+  /** Stops PostgreSQL, keeping its data. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data. */
+  start(): Promise<void>;
+  /** Stops it if needed and deletes its data. */
+  remove(): Promise<void>;
+  query<T extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<T[]>;
+}
+
+/** A migrated, seeded database on its own cluster, in a temporary directory. */
+export async function startDatabase(): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "rac-sys-pg-"));
+  const port = await findFreePort();
+  const boot = () => startEmbeddedPostgres({ dataDir: path.join(dataDir, "cluster"), port, persistent: true });
+  let cluster: RunningPostgres | null = await boot();
+  await cluster.createDatabase("rac_system");
+  const url = cluster.url("rac_system");
+  await deployMigrations(url);
+  await seedDatabase(url);
+  return {
+    url,
+    async stop() {
+      await cluster?.stop();
+      cluster = null;
+    },
+    async start() {
+      cluster ??= await boot();
+    },
+    async remove() {
+      await cluster?.stop();
+      cluster = null;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    async query(text, values = []) {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        return (await client.query(text, values)).rows;
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+export interface AppProcess {
+  baseUrl: string;
+  child: ChildProcess;
+  /** Kills the process (SIGKILL: nothing is flushed) and waits for it to be gone. */
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  /** Whether the process is still running. */
+  alive(): boolean;
+}
+
+/** `next start` of the production build (built by the tier's global setup) on a free port. */
+export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+  const port = await findFreePort();
+  const baseUrl = `http://localhost:${port}`;
+  const child = runNext(["start", "-p", String(port)], {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: TEST_AUTH_SECRET,
+    APP_URL: baseUrl,
+    SMTP_URL: "",
+    MAIL_OUTBOX_DIR: mkdtempSync(path.join(os.tmpdir(), "rac-sys-outbox-")),
+    ...extraEnv,
+  });
+  let exited = false;
+  const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  void gone.then(() => (exited = true));
+  await waitForServer(`${baseUrl}/`);
+  return {
+    baseUrl,
+    child,
+    alive: () => !exited,
+    async kill(signal = "SIGKILL") {
+      if (!exited) child.kill(signal);
+      await gone;
+    },
+  };
+}
