@@ -57,6 +57,10 @@ results.push(
   }),
 );
 
+// Several `next start` processes and clusters that the tests stop, restart and kill (faults,
+// many instances, headers, fuzzing); after e2e, whose build they reuse.
+results.push(await tier("system", () => vitestTier("system")));
+
 console.log("\n━━━ Résumé ━━━");
 for (const result of results) {
   const counts = result.passed === undefined ? (result.ok ? "ok" : "FAILED") : `${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`;
