@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { signedInContext, storedOffer } from "./support/admin";
 import { createUser, signIn } from "./support/users";
 

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { expect, test as base, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test as base } from "./support/test";
 
 const SCREENSHOTS = "test-results/screenshots";
 const PASSWORD = "une phrase de passe assez longue";

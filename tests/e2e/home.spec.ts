@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { countPublishedOffers } from "./support/database";
 
 test("[HOME] la page d’accueil affiche le nombre d’offres lu dans la base", async ({ page }) => {

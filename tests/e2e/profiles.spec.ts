@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type Request } from "@playwright/test";
+import type { Page, Request } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { createUser, insertSavedProfile, signIn, sql } from "./support/users";
 
 const SCREENSHOTS = "test-results/screenshots";
