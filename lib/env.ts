@@ -16,8 +16,18 @@ const envSchema = z
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET est obligatoire en production" });
       return z.NEVER;
     }
+    // Session cookies are Secure exactly when APP_URL is https: a production server on a
+    // real host without it would hand them out over clear HTTP.
+    if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://") && !isLoopback(env.APP_URL)) {
+      ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "APP_URL doit être en https:// en production (hors localhost)" });
+      return z.NEVER;
+    }
     return { ...env, AUTH_SECRET: env.AUTH_SECRET ?? LOCAL_AUTH_SECRET };
   });
+
+function isLoopback(url: string): boolean {
+  return ["localhost", "127.0.0.1", "[::1]"].includes(new URL(url).hostname);
+}
 
 export type Env = z.infer<typeof envSchema>;
 

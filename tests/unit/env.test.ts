@@ -19,6 +19,14 @@ describe("lib/env", () => {
     expect(parseEnv({ DATABASE_URL, NODE_ENV: "production", AUTH_SECRET: secret }).AUTH_SECRET).toBe(secret);
   });
 
+  it("refuses a production APP_URL in clear HTTP on a real host, allows it on localhost", () => {
+    const production = { DATABASE_URL, NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) };
+    expect(() => parseEnv({ ...production, APP_URL: "http://rac.example" })).toThrow(/APP_URL doit être en https/);
+    expect(parseEnv({ ...production, APP_URL: "https://rac.example" }).APP_URL).toBe("https://rac.example");
+    expect(parseEnv({ ...production, APP_URL: "http://localhost:3000" }).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...production, APP_URL: "http://127.0.0.1:3000" }).APP_URL).toBe("http://127.0.0.1:3000");
+  });
+
   it.each([
     ["a missing DATABASE_URL", {}, /DATABASE_URL/],
     ["a non-PostgreSQL DATABASE_URL", { DATABASE_URL: "mysql://localhost/db" }, /DATABASE_URL/],
