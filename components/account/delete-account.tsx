@@ -3,6 +3,7 @@
 import { signOut } from "next-auth/react";
 import { useId, useState, useTransition } from "react";
 import { deleteAccountAction } from "@/app/compte/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 
 /** "Supprimer mon compte": confirmed by typing the account's e-mail address, then signed out and sent home. */
 export function DeleteAccount({ email }: { email: string }) {
@@ -27,7 +28,7 @@ export function DeleteAccount({ email }: { email: string }) {
             event.preventDefault();
             setError(null);
             startTransition(async () => {
-              const result = await deleteAccountAction({ confirmEmail });
+              const result = await reachServer(() => deleteAccountAction({ confirmEmail }));
               if (!result.ok) {
                 setError(result.fieldErrors?.confirmEmail ?? result.message);
                 return;

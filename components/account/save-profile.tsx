@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { saveProfileAction } from "@/app/compte/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 
 /**
  * "Enregistrer ce profil" under a ranking. Signed out, a link to the sign-in page that
@@ -48,7 +49,7 @@ export function SaveProfile({ encodedProfile, signedIn }: { encodedProfile: stri
         event.preventDefault();
         setError(null);
         startTransition(async () => {
-          const result = await saveProfileAction({ name, encodedProfile });
+          const result = await reachServer(() => saveProfileAction({ name, encodedProfile }));
           if (result.ok) {
             setSaved(result.data.name);
             setOpen(false);

@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { RunChanges as Changes, SavedProfileDto } from "@/lib/profiles";
 import { LastRunSummary } from "./last-run-summary";
 import { RunChanges } from "./run-changes";
+import { reachServer } from "@/lib/actions/reach-server";
 
 type Mode = "view" | "rename" | "confirm-delete";
 
@@ -52,7 +53,7 @@ export function SavedProfileCard({ profile }: { profile: SavedProfileDto }) {
           onSubmit={(event) => {
             event.preventDefault();
             run(
-              () => renameProfileAction({ id: profile.id, name }),
+              () => reachServer(() => renameProfileAction({ id: profile.id, name })),
               () => {
                 setMode("view");
                 setStatus("Profil renommé.");
@@ -82,7 +83,7 @@ export function SavedProfileCard({ profile }: { profile: SavedProfileDto }) {
       )}
 
       <div className="actions-row">
-        <button type="button" className="primary" disabled={pending} onClick={() => run(() => rerunProfileAction({ id: profile.id }), (data) => setChanges(data.changes))}>
+        <button type="button" className="primary" disabled={pending} onClick={() => run(() => reachServer(() => rerunProfileAction({ id: profile.id })), (data) => setChanges(data.changes))}>
           Relancer
         </button>
         <Link className="button secondary" href={`/comparer?p=${encodeURIComponent(profile.encodedProfile)}`}>
@@ -97,7 +98,7 @@ export function SavedProfileCard({ profile }: { profile: SavedProfileDto }) {
           type="button"
           className="link-button"
           disabled={pending}
-          onClick={() => run(() => duplicateProfileAction({ id: profile.id }), (copy) => setStatus(`Copie créée : « ${copy.name} ».`))}
+          onClick={() => run(() => reachServer(() => duplicateProfileAction({ id: profile.id })), (copy) => setStatus(`Copie créée : « ${copy.name} ».`))}
         >
           Dupliquer<span className="visually-hidden"> « {profile.name} »</span>
         </button>
@@ -117,7 +118,7 @@ export function SavedProfileCard({ profile }: { profile: SavedProfileDto }) {
             className="danger"
             disabled={pending}
             // On success the revalidated page no longer lists this profile: the card goes away.
-            onClick={() => run(() => deleteProfileAction({ id: profile.id }), () => setMode("view"))}
+            onClick={() => run(() => reachServer(() => deleteProfileAction({ id: profile.id })), () => setMode("view"))}
           >
             Oui, supprimer
           </button>

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { exportCatalogueAction, importCatalogueAction } from "@/app/admin/actions";
 import type { AdminImportReport } from "@/lib/catalogue/admin/import-export";
+import { reachServer } from "@/lib/actions/reach-server";
 
 /**
  * Import in two steps: a dry run (validated and written in a rolled-back transaction)
@@ -19,7 +20,7 @@ export function ImportExportPanel() {
   const run = (dryRun: boolean) =>
     startTransition(async () => {
       if (!file) return;
-      const result = await importCatalogueAction({ text: file.text, dryRun });
+      const result = await reachServer(() => importCatalogueAction({ text: file.text, dryRun }));
       if (!result.ok) {
         setMessage(result.message);
         return;
@@ -31,7 +32,7 @@ export function ImportExportPanel() {
 
   const download = () =>
     startTransition(async () => {
-      const result = await exportCatalogueAction({});
+      const result = await reachServer(() => exportCatalogueAction({}));
       if (!result.ok) {
         setMessage(result.message);
         return;

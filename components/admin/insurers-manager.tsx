@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { deleteInsurerAction, saveInsurerAction } from "@/app/admin/actions";
 import type { AdminInsurer } from "@/lib/catalogue/admin/insurers";
 import { CheckboxField, SelectField, TextField } from "./fields";
+import { reachServer } from "@/lib/actions/reach-server";
 
 const KIND_OPTIONS = [
   ["", "Non précisé"],
@@ -40,10 +41,10 @@ function InsurerForm({ insurer }: { insurer: AdminInsurer | null }) {
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await saveInsurerAction({
+          const result = await reachServer(() => saveInsurerAction({
             id: insurer?.id ?? null,
             insurer: { name: draft.name, kind: draft.kind === "" ? null : draft.kind, registrationNumber: draft.registrationNumber, illustrative: draft.illustrative },
-          });
+          }));
           setErrors(result.ok ? {} : (result.fieldErrors ?? {}));
           setMessage(result.ok ? { ok: true, text: insurer ? "Assureur enregistré." : "Assureur créé." } : { ok: false, text: result.message });
           if (result.ok && !insurer) setDraft(draftOf(null));
@@ -77,7 +78,7 @@ function InsurerForm({ insurer }: { insurer: AdminInsurer | null }) {
             disabled={pending}
             onClick={() =>
               startTransition(async () => {
-                const result = await deleteInsurerAction({ id: insurer.id });
+                const result = await reachServer(() => deleteInsurerAction({ id: insurer.id }));
                 setMessage(result.ok ? { ok: true, text: "Assureur supprimé." } : { ok: false, text: result.message });
                 if (result.ok) router.refresh();
               })

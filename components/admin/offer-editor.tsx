@@ -13,6 +13,7 @@ import { STATUS_LABELS } from "./labels";
 import { GuaranteeEditor, type GuaranteeDraft } from "./guarantee-editor";
 import { OfferPreview } from "./offer-preview";
 import { PremiumBandsEditor, type BandDraft } from "./premium-bands-editor";
+import { reachServer } from "@/lib/actions/reach-server";
 
 
 export interface EditorInsurer {
@@ -86,7 +87,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
     if (!validation.ok) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
-      const result = await previewOfferAction(validation.offer);
+      const result = await reachServer(() => previewOfferAction(validation.offer));
       if (!cancelled && result.ok && result.data.ok) setPreview({ rows: result.data.rows, forDraft: draft });
     }, 400);
     return () => {
@@ -116,7 +117,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
       return;
     }
     startTransition(async () => {
-      const result = await saveOfferAction({ offer: draft, expectedVersion: version, validFrom: validFrom || null, validTo: validTo || null });
+      const result = await reachServer(() => saveOfferAction({ offer: draft, expectedVersion: version, validFrom: validFrom || null, validTo: validTo || null }));
       if (result.ok) {
         setVersion(result.data.version);
         setDirty(false);
@@ -131,7 +132,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
 
   function setOfferStatus(next: CatalogueOfferStatus) {
     startTransition(async () => {
-      const result = await setOfferStatusAction({ id: draft.id, status: next, expectedVersion: version });
+      const result = await reachServer(() => setOfferStatusAction({ id: draft.id, status: next, expectedVersion: version }));
       if (result.ok) {
         setVersion(result.data.version);
         setStatus(next);
@@ -324,7 +325,7 @@ function DuplicateForm({ sourceId }: { sourceId: string }) {
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const result = await duplicateOfferAction({ sourceId, id, formula });
+          const result = await reachServer(() => duplicateOfferAction({ sourceId, id, formula }));
           if (result.ok) router.push(`/admin/offres/${encodeURIComponent(result.data.id)}`);
           else {
             setErrors(result.fieldErrors ?? {});

@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRef, useState, type FormEvent } from "react";
-import { signInErrorMessage } from "@/lib/auth/messages";
+import { signInErrorMessage, UNREACHABLE_SIGN_IN } from "@/lib/auth/messages";
 import { TextField } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
@@ -35,7 +35,7 @@ export function LoginForm({ returnTo, initialError }: LoginFormProps) {
     }
     setPending(true);
     setFormError(null);
-    const result = await signIn("credentials", { email: email.trim(), password, redirect: false });
+    const result = await signIn("credentials", { email: email.trim(), password, redirect: false }).catch(() => UNREACHABLE_SIGN_IN);
     if (result?.ok && !result.error) {
       // A full navigation, so the header and every server component see the new session.
       window.location.assign(returnTo);

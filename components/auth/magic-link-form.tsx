@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
-import { signInErrorMessage } from "@/lib/auth/messages";
+import { signInErrorMessage, UNREACHABLE_SIGN_IN } from "@/lib/auth/messages";
 import { TextField } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
@@ -26,7 +26,7 @@ export function MagicLinkForm({ returnTo }: { returnTo: string }) {
     setError(undefined);
     setFormError(null);
     setPending(true);
-    const result = await signIn("email", { email: address, callbackUrl: returnTo, redirect: false });
+    const result = await signIn("email", { email: address, callbackUrl: returnTo, redirect: false }).catch(() => UNREACHABLE_SIGN_IN);
     setPending(false);
     if (result?.ok && !result.error) {
       setSentTo(address);

@@ -6,6 +6,7 @@ import { signUpAction } from "@/app/(auth)/inscription/actions";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { TextField } from "./text-field";
 import { useHydrated } from "./use-hydrated";
+import { reachServer } from "@/lib/actions/reach-server";
 
 export function SignUpForm({ signInHref }: { signInHref: string }) {
   const hydrated = useHydrated();
@@ -29,7 +30,7 @@ export function SignUpForm({ signInHref }: { signInHref: string }) {
       return;
     }
     setPending(true);
-    const result = await signUpAction({ email, password });
+    const result = await reachServer(() => signUpAction({ email, password }));
     setPending(false);
     if (result.ok && result.data.status === "mail-sent") {
       setSentTo(email.trim().toLowerCase());

@@ -9,6 +9,7 @@ import type { Profile, ProfileInput } from "@/lib/schemas/profile";
 import { draftFromProfile, type ProfileDraft } from "./profile-draft";
 import { ProfileForm } from "./profile-form";
 import { Results } from "./results";
+import { reachServer } from "@/lib/actions/reach-server";
 
 type State = ActionResult<ComparisonResult> | null;
 
@@ -33,7 +34,7 @@ export function Comparison({
   // A shared link opens on its ranking; the form is mounted only when asked for.
   const [editing, setEditing] = useState(initialResult === null);
   const [state, submit, pending] = useActionState<State, Profile>(
-    (_previous, profile) => compareAction({ profile, sort: "total" }),
+    (_previous, profile) => reachServer(() => compareAction({ profile, sort: "total" })),
     initialResult ? { ok: true, data: initialResult } : null,
   );
   const router = useRouter();

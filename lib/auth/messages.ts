@@ -1,3 +1,5 @@
+import { SERVER_UNREACHABLE_MESSAGE } from "@/lib/actions/reach-server";
+
 /**
  * What the sign-in forms show. next-auth passes errors back as a code in the URL
  * ("CredentialsSignin", "RateLimited:12"); the codes are mapped here, on both sides.
@@ -7,6 +9,10 @@ export const SIGN_IN_REQUIRED_MESSAGE = "Connectez-vous pour continuer.";
 export const ADMIN_ONLY_MESSAGE = "Accès réservé aux administrateurs.";
 
 const RATE_LIMITED_PREFIX = "RateLimited:";
+const UNREACHABLE_CODE = "Unreachable";
+
+/** What a sign-in call resolves to when the server could not be reached (or answered 503). */
+export const UNREACHABLE_SIGN_IN = { ok: false, error: UNREACHABLE_CODE, status: 503, url: null } as const;
 
 export function rateLimitedCode(retryMinutes: number): string {
   return `${RATE_LIMITED_PREFIX}${retryMinutes}`;
@@ -26,6 +32,8 @@ export function signInErrorMessage(code: string | null | undefined): string | nu
   switch (code) {
     case "CredentialsSignin":
       return INVALID_CREDENTIALS_MESSAGE;
+    case UNREACHABLE_CODE:
+      return SERVER_UNREACHABLE_MESSAGE;
     case "Verification":
       return "Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau.";
     case "EmailSignin":

@@ -1,0 +1,53 @@
+import { chromium, expect as expectPage, type Browser } from "@playwright/test";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERVER_UNREACHABLE_MESSAGE } from "../../lib/actions/reach-server";
+import { startApp, startDatabase, type AppProcess, type TestDatabase } from "./support/system";
+
+/** What a visitor sees when PostgreSQL goes away while they fill the form, in Debian's Chromium. */
+let database: TestDatabase;
+let app: AppProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  database = await startDatabase();
+  app = await startApp(database.url);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.kill();
+  await database?.remove();
+});
+
+describe("a database outage seen from the comparison form", () => {
+  it("keeps what was typed, says so in French, and compares again once the database is back", async () => {
+    const page = await browser.newPage({ locale: "fr-FR" });
+    const crashes: string[] = [];
+    page.on("pageerror", (error) => crashes.push(error.message));
+    await page.goto(`${app.baseUrl}/comparer?preset=couple-avec-enfants`);
+    await page.getByRole("button", { name: "Comparer les offres" }).click();
+    await expectPage(page.locator("section.results")).toBeVisible();
+    // The ranking's URL (?p=…) is written through the router: let that round trip finish first.
+    await expectPage(page).toHaveURL(/\/comparer\?p=1\./);
+    await page.waitForLoadState("networkidle");
+
+    await database.stop();
+    await page.getByLabel("Nombre par an").first().fill("7");
+    await page.getByRole("button", { name: "Comparer les offres" }).click();
+    await expectPage(page.getByRole("alert").filter({ hasText: SERVER_UNREACHABLE_MESSAGE })).toBeVisible();
+    await expectPage(page.getByLabel("Nombre par an").first()).toHaveValue("7");
+    await page.screenshot({ path: "test-results/screenshots/panne-base-formulaire.png", fullPage: true });
+
+    const reload = await page.request.get(`${app.baseUrl}/comparer`, { headers: { accept: "text/html" } });
+    expect(reload.status()).toBe(503);
+
+    await database.start();
+    await page.getByRole("button", { name: "Comparer les offres" }).click();
+    await expectPage(page.locator("section.results")).toBeVisible();
+    await expectPage(page.getByRole("alert").filter({ hasText: SERVER_UNREACHABLE_MESSAGE })).toHaveCount(0);
+    expect(crashes).toEqual([]);
+  });
+});
