@@ -12,3 +12,15 @@ export const emailSchema = z
   .max(254, "Cette adresse e-mail est trop longue.")
   .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."))
   .transform(normalizeEmail);
+
+/**
+ * next-auth's `normalizeIdentifier` for sign-in links: the one spelling, and only a plain
+ * address. next-auth's own check (one @, no quotes, a dotted domain) is replaced by this
+ * hook, so it must refuse what could make the mailer deliver the link elsewhere
+ * (`"a@b.fr"@evil.fr`, `a@b.fr,c@evil.fr`); a throw becomes next-auth's EmailSignin error.
+ */
+export function signInLinkIdentifier(identifier: string): string {
+  const parsed = emailSchema.safeParse(identifier);
+  if (!parsed.success) throw new Error("Invalid email address format.");
+  return parsed.data;
+}
