@@ -35,15 +35,22 @@ export function isBuildCurrent(): boolean {
   );
 }
 
-export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env) {
+/** Where Next's output goes: `stderr` keeps stdout for a script's JSON report. */
+export type NextOutput = "inherit" | "stderr";
+
+export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env, output: NextOutput = "inherit") {
   // Telemetry would try to reach the internet, which these machines cannot.
-  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: "inherit" });
+  return spawn(process.execPath, [NEXT_BIN, ...args], {
+    cwd: ROOT,
+    env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: output === "stderr" ? ["ignore", process.stderr, process.stderr] : "inherit",
+  });
 }
 
-export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env, output: NextOutput = "inherit"): Promise<void> {
   if (isBuildCurrent()) return;
   const fingerprint = sourceFingerprint();
-  const code = await new Promise<number>((resolve) => runNext(["build"], env).on("close", (c) => resolve(c ?? 1)));
+  const code = await new Promise<number>((resolve) => runNext(["build"], env, output).on("close", (c) => resolve(c ?? 1)));
   if (code !== 0) throw new Error(`next build a échoué (code ${code})`);
   writeFileSync(FINGERPRINT_FILE, fingerprint);
 }

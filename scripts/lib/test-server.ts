@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { findFreePort, startEmbeddedPostgres } from "./embedded-postgres";
-import { buildIfNeeded, runNext } from "./next-build";
+import { buildIfNeeded, type NextOutput, runNext } from "./next-build";
 import { deployMigrations } from "./prisma-cli";
 import { seedDatabase } from "./seed-database";
 
@@ -18,7 +18,7 @@ export interface TestServer {
  * embedded PostgreSQL migrated by Prisma and seeded with the demo catalogue; everything
  * is stopped and removed afterwards, whatever `work` does.
  */
-export async function withTestServer<T>(work: (server: TestServer) => Promise<T>): Promise<T> {
+export async function withTestServer<T>(work: (server: TestServer) => Promise<T>, options: { nextOutput?: NextOutput } = {}): Promise<T> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "rac-server-pg-"));
   // Mails of the run (sign-in links…) land here; the e2e tests read them (E2E_OUTBOX_DIR).
   const outboxDir = mkdtempSync(path.join(os.tmpdir(), "rac-outbox-"));
@@ -42,8 +42,8 @@ export async function withTestServer<T>(work: (server: TestServer) => Promise<T>
       MAIL_OUTBOX_DIR: outboxDir,
       E2E_OUTBOX_DIR: outboxDir,
     };
-    await buildIfNeeded({ ...env, NODE_ENV: "production" });
-    server = runNext(["start", "-p", port], env);
+    await buildIfNeeded({ ...env, NODE_ENV: "production" }, options.nextOutput);
+    server = runNext(["start", "-p", port], env, options.nextOutput);
     await waitForServer(`${baseUrl}/`);
     return await work({ baseUrl, databaseUrl, env });
   } finally {
