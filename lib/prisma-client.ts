@@ -3,10 +3,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
  * A Prisma client over node-postgres: Prisma 7 needs no native query engine this way.
- * A refused or stalled connection fails within 5 s instead of holding the request; the
- * adapter already listens for errors of idle connections, so a database restart does
- * not crash the process and the pool reconnects on the next query.
+ * The adapter listens for errors of idle connections, so a database restart does not
+ * crash the process and the pool reconnects on the next query; an unreachable database
+ * is caught before the app by the proxy's probe (lib/database-health.ts).
  */
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, connectionTimeoutMillis: 5_000 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
 }

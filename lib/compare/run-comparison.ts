@@ -76,7 +76,7 @@ function toOfferResult(quote: OfferQuote, offer: Offer, illustrative: boolean): 
     rank: quote.rank,
     monthlyPremium: new Decimal(quote.annualPremium).div(12).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
     annualPremium: quote.annualPremium,
-    scenario: quote.scenario,
+    scenario: { price: quote.scenario.price, secu: quote.scenario.secu, mutuelle: quote.scenario.mutuelle, rac: quote.scenario.rac },
     // Full mode always fills both: the engine leaves them null only in scenario mode.
     expectedRac: quote.expectedRac ?? quote.scenario.rac,
     badYearRac: quote.badYearRac ?? quote.scenario.rac,

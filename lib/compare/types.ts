@@ -1,4 +1,4 @@
-import type { MoneyString, ReasonAmount, SortKey, Split } from "@/lib/engine";
+import type { MoneyString, SortKey, Split } from "@/lib/engine";
 
 /** One ranked offer as the results page shows it: plain data, safe for client components. */
 export interface OfferResult {
@@ -14,7 +14,8 @@ export interface OfferResult {
   rank: number;
   monthlyPremium: MoneyString;
   annualPremium: MoneyString;
-  scenario: Split & { reasons: ReasonAmount[] };
+  /** The scenario's totals; its reasons are on the explanation page, not in the ranking. */
+  scenario: Split;
   expectedRac: MoneyString;
   badYearRac: MoneyString;
   totalCost: MoneyString;

@@ -10,17 +10,19 @@ export function seededRandom(seed: number): () => number {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
+  // The state as int32 (same bits): uint32 values past 2^31 kept in closure variables
+  // are boxed on every write, which made each draw allocate.
+  const state = new Int32Array([splitmix(), splitmix(), splitmix(), splitmix()]);
   return () => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = (c << 21) | (c >>> 11);
-    c = (c + t) >>> 0;
+    const a = state[0]!;
+    const b = state[1]!;
+    const c = state[2]!;
+    const d = state[3]!;
+    const t = (a + b + d) >>> 0;
+    state[3] = d + 1;
+    state[0] = b ^ (b >>> 9);
+    state[1] = c + (c << 3);
+    state[2] = ((c << 21) | (c >>> 11)) + t;
     return t / 4294967296;
   };
 }
@@ -53,6 +55,34 @@ export function drawFromPmf(pmf: Float64Array, u: number): number {
     if (u < cumulative) return n;
   }
   return last;
+}
+
+/**
+ * `count` draws, identical to drawFromPmf(pmf, random()) called in turn: the same
+ * cumulative sums, searched from a guide table instead of from 0 each time.
+ */
+export function drawManyFromPmf(pmf: Float64Array, random: () => number, count: number): Int32Array {
+  const last = pmf.length - 1;
+  const cumulative = new Float64Array(Math.max(last, 0));
+  let sum = 0;
+  for (let n = 0; n < last; n += 1) cumulative[n] = sum += pmf[n]!;
+  // guide[j]: the first n whose cumulative exceeds j / buckets, where a draw in bucket j starts.
+  const buckets = Math.max(1, last * 2);
+  const guide = new Int32Array(buckets);
+  for (let j = 0, n = 0; j < buckets; j += 1) {
+    while (n < last && !(j / buckets < cumulative[n]!)) n += 1;
+    guide[j] = n;
+  }
+  const out = new Int32Array(count);
+  for (let s = 0; s < count; s += 1) {
+    const u = random();
+    let n = guide[Math.floor(u * buckets)]!;
+    // u * buckets rounds: step back in the rare case u sits just below its bucket's start.
+    while (n > 0 && u < cumulative[n - 1]!) n -= 1;
+    while (n < last && !(u < cumulative[n]!)) n += 1;
+    out[s] = n;
+  }
+  return out;
 }
 
 /** k-th smallest value (0-based) of `values`, reordering it in place (Hoare quickselect). */

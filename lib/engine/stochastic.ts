@@ -1,5 +1,5 @@
 import { actDay, segmentIndex, type CompiledProfile } from "./compile-profile";
-import { drawFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
+import { drawManyFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
 import type { OfferTerms } from "./scenario";
 
 /**
@@ -57,11 +57,7 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   const totalSamples = Math.max(options.sampleCount, options.deductionSampleCount);
   const periodDays = profile.periodEnd - profile.periodStart;
   const pmf = profile.lines.map((line) => poissonPmf(line.mean));
-  const samples = profile.lines.map((_, l) => {
-    const out = new Int32Array(totalSamples);
-    for (let s = 0; s < totalSamples; s += 1) out[s] = drawFromPmf(pmf[l]!, random());
-    return out;
-  });
+  const samples = profile.lines.map((_, l) => drawManyFromPmf(pmf[l]!, random, totalSamples));
   const days: Int32Array[][] = [];
   const segments: Uint8Array[][] = [];
   profile.lines.forEach((line, l) => {
@@ -99,7 +95,10 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
 /**
  * Participation forfaitaire and franchises of each sampled year. Per person and calendar
  * year: min(50 €, Σ days min(4 €, that day's participations)) + min(50 €, franchises),
- * which is what the date-ordered allocation of the scenario takes.
+ * which is what the date-ordered allocation of the scenario takes. The acts of each line
+ * and count that carry a deduction are listed once (slot of their day for a
+ * participation, −1 or −2 for a franchise of the first or second calendar year); the
+ * sums are then made in the same order as act by act.
  */
 function sampleDeductions(
   profile: CompiledProfile,
@@ -109,41 +108,67 @@ function sampleDeductions(
   count: number,
 ): Float64Array {
   const out = new Float64Array(count);
-  const perDay = new Int32Array(profile.periodEnd - profile.periodStart);
-  const touched: number[] = [];
-  const calendarBoundary = profile.calendar.boundary;
+  const periodDays = profile.periodEnd - profile.periodStart;
+  const perDay = new Int32Array(periodDays);
+  const touched = new Int32Array(periodDays);
+  const boundarySlot = profile.calendar.boundary - profile.periodStart;
+  const codes: (Int32Array | null)[][] = [];
+  const units: (Float64Array | null)[][] = [];
+  const deducted: boolean[] = [];
+  profile.lines.forEach((line, l) => {
+    const codesByCount: (Int32Array | null)[] = [];
+    const unitsByCount: (Float64Array | null)[] = [];
+    let any = false;
+    for (let n = 0; n < days[l]!.length; n += 1) {
+      const c: number[] = [];
+      const u: number[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const facts = line.segments[segments[l]![n]![i]!]!;
+        if (facts.deductionUnit === 0) continue;
+        const slot = days[l]![n]![i]! - profile.periodStart;
+        c.push(facts.deductionKind === "pf" ? slot : slot >= boundarySlot ? -2 : -1);
+        u.push(facts.deductionUnit);
+      }
+      any ||= c.length > 0;
+      codesByCount.push(c.length > 0 ? Int32Array.from(c) : null);
+      unitsByCount.push(c.length > 0 ? Float64Array.from(u) : null);
+    }
+    codes.push(codesByCount);
+    units.push(unitsByCount);
+    deducted.push(any);
+  });
+  const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
+  const { pfPerDayCap, pfPerYearCap, franchisePerYearCap } = profile;
   for (let s = 0; s < count; s += 1) {
     let total = 0;
-    for (const beneficiary of profile.beneficiaries) {
-      const franchise = [0, 0];
-      for (const l of beneficiary.lineIndexes) {
-        const n = samples[l]![s]!;
-        if (n === 0) continue;
-        const line = profile.lines[l]!;
-        const d = days[l]![n]!;
-        const g = segments[l]![n]!;
-        for (let i = 0; i < n; i += 1) {
-          const facts = line.segments[g[i]!]!;
-          if (facts.deductionUnit === 0) continue;
-          const day = d[i]!;
-          if (facts.deductionKind === "pf") {
-            const slot = day - profile.periodStart;
-            if (perDay[slot] === 0) touched.push(slot);
-            perDay[slot]! += facts.deductionUnit;
-          } else {
-            franchise[day >= calendarBoundary ? 1 : 0]! += facts.deductionUnit;
-          }
+    for (const lines of linesOf) {
+      let franchise0 = 0;
+      let franchise1 = 0;
+      let touchedCount = 0;
+      for (let k = 0; k < lines.length; k += 1) {
+        const l = lines[k]!;
+        const c = codes[l]![samples[l]![s]!];
+        if (!c) continue;
+        const u = units[l]![samples[l]![s]!]!;
+        for (let i = 0; i < c.length; i += 1) {
+          const code = c[i]!;
+          if (code >= 0) {
+            if (perDay[code] === 0) touched[touchedCount++] = code;
+            perDay[code]! += u[i]!;
+          } else if (code === -1) franchise0 += u[i]!;
+          else franchise1 += u[i]!;
         }
       }
-      const pf = [0, 0];
-      for (const slot of touched) {
-        pf[slot + profile.periodStart >= calendarBoundary ? 1 : 0]! += Math.min(profile.pfPerDayCap, perDay[slot]!);
+      let pf0 = 0;
+      let pf1 = 0;
+      for (let t = 0; t < touchedCount; t += 1) {
+        const slot = touched[t]!;
+        if (slot >= boundarySlot) pf1 += Math.min(pfPerDayCap, perDay[slot]!);
+        else pf0 += Math.min(pfPerDayCap, perDay[slot]!);
         perDay[slot] = 0;
       }
-      touched.length = 0;
-      for (let y = 0; y < 2; y += 1) {
-        total += Math.min(profile.pfPerYearCap, pf[y]!) + Math.min(profile.franchisePerYearCap, franchise[y]!);
-      }
+      total += Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
+      total += Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
     }
     out[s] = total;
   }

@@ -17,7 +17,7 @@ function offer(offerId: string, annualPremium: string, expectedRac: string): Off
     rank: 0,
     monthlyPremium: (Number(annualPremium) / 12).toFixed(2),
     annualPremium,
-    scenario: { price: "0.00", secu: "0.00", mutuelle: "0.00", rac: expectedRac, reasons: [] },
+    scenario: { price: "0.00", secu: "0.00", mutuelle: "0.00", rac: expectedRac },
     expectedRac,
     badYearRac: expectedRac,
     totalCost: (Number(annualPremium) + Number(expectedRac)).toFixed(2),
