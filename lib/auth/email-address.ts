@@ -12,3 +12,15 @@ export const emailSchema = z
   .max(254, "Cette adresse e-mail est trop longue.")
   .pipe(z.email("Saisissez une adresse e-mail valide, par exemple nom@exemple.fr."))
   .transform(normalizeEmail);
+
+/**
+ * next-auth's `normalizeIdentifier` for sign-in links: one valid address, normalized, or
+ * a throw (next-auth then answers EmailSignin and sends nothing). next-auth's default
+ * refuses address lists; a replacement must too, or "victim@x.fr, attacker@y.fr" gets a
+ * link mailed to both.
+ */
+export function signInLinkIdentifier(identifier: string): string {
+  const parsed = emailSchema.safeParse(identifier);
+  if (!parsed.success) throw new Error("not a single valid e-mail address");
+  return parsed.data;
+}

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInLinkMail } from "@/lib/mail/templates";
 import { clientIp } from "./client-ip";
-import { normalizeEmail } from "./email-address";
+import { signInLinkIdentifier } from "./email-address";
 import { rateLimitedCode } from "./messages";
 import { passwordLogin } from "./password-login";
 import { safeReturnPath } from "./safe-redirect";
@@ -53,7 +53,7 @@ function buildAuthOptions(): AuthOptions {
       }),
       EmailProvider({
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
-        normalizeIdentifier: normalizeEmail,
+        normalizeIdentifier: signInLinkIdentifier,
         // The link goes through lib/mail (SMTP or the outbox), never to the console.
         async sendVerificationRequest({ identifier, url, expires }) {
           await sendMail(signInLinkMail(identifier, url, expires));

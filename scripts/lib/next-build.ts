@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function listFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);
@@ -35,9 +35,10 @@ export function isBuildCurrent(): boolean {
   );
 }
 
-export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env) {
+/** `stdio: "pipe"` hands the output to the caller (who must read it); by default it is the caller's own. */
+export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env, stdio: "inherit" | "pipe" = "inherit") {
   // Telemetry would try to reach the internet, which these machines cannot.
-  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: "inherit" });
+  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: stdio === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"] });
 }
 
 export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env): Promise<void> {
