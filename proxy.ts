@@ -2,11 +2,13 @@ import { type NextRequest, NextResponse } from "next/server";
 import { databaseReachable } from "@/lib/database-health";
 import { serviceUnavailableResponse } from "@/lib/security/service-unavailable";
 import { contentSecurityPolicy, isHttpsRequest, STRICT_TRANSPORT_SECURITY } from "@/lib/security/headers";
+import { rejectMalformedRequest } from "@/lib/security/malformed-request";
 
 /**
  * Before every page, server action and route handler: a fresh CSP nonce (Next reads it
- * from the request's CSP header and puts it on its own scripts), HSTS over HTTPS, and
- * the French 503 page while PostgreSQL is unreachable.
+ * from the request's CSP header and puts it on its own scripts), HSTS over HTTPS, a 4xx
+ * for the malformed requests Next would answer with a 500, and the French 503 page while
+ * PostgreSQL is unreachable.
  */
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   const https = isHttpsRequest(request.url, request.headers.get("x-forwarded-proto"));
@@ -18,9 +20,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 
   const databaseUrl = process.env.DATABASE_URL;
   const response =
-    databaseUrl && !(await databaseReachable(databaseUrl))
+    (await rejectMalformedRequest(request)) ??
+    (databaseUrl && !(await databaseReachable(databaseUrl))
       ? serviceUnavailableResponse(request)
-      : NextResponse.next({ request: { headers: withHeader(request.headers, "Content-Security-Policy", policy) } });
+      : NextResponse.next({ request: { headers: withHeader(request.headers, "Content-Security-Policy", policy) } }));
 
   response.headers.set("Content-Security-Policy", policy);
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
@@ -35,5 +38,9 @@ function withHeader(headers: Headers, name: string, value: string): Headers {
 
 export const config = {
   // Static files carry no script to protect and need no database: next.config.js gives them the fixed headers.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: [
+    "/((?!_next/static|_next/image|favicon.ico).*)",
+    // …but a server action call is checked wherever it is posted (lib/security/malformed-request.ts).
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
 };

@@ -14,13 +14,13 @@ export const emailSchema = z
   .transform(normalizeEmail);
 
 /**
- * next-auth's `normalizeIdentifier` for sign-in links: the one spelling, and only a plain
- * address. next-auth's own check (one @, no quotes, a dotted domain) is replaced by this
- * hook, so it must refuse what could make the mailer deliver the link elsewhere
- * (`"a@b.fr"@evil.fr`, `a@b.fr,c@evil.fr`); a throw becomes next-auth's EmailSignin error.
+ * next-auth's `normalizeIdentifier` for sign-in links: one valid address, normalized, or
+ * a throw (next-auth then answers EmailSignin and sends nothing). next-auth's default
+ * refuses address lists; a replacement must too, or "victim@x.fr, attacker@y.fr" gets a
+ * link mailed to both.
  */
 export function signInLinkIdentifier(identifier: string): string {
   const parsed = emailSchema.safeParse(identifier);
-  if (!parsed.success) throw new Error("Invalid email address format.");
+  if (!parsed.success) throw new Error("not a single valid e-mail address");
   return parsed.data;
 }

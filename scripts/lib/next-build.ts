@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn, type StdioOptions } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
-const SOURCES = ["app", "components", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function listFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);
@@ -35,16 +35,20 @@ export function isBuildCurrent(): boolean {
   );
 }
 
-/** Where Next's output goes: `stderr` keeps stdout for a script's JSON report. */
-export type NextOutput = "inherit" | "stderr";
+/**
+ * Where Next's output goes: the caller's own (`inherit`), stderr only (`stderr`, keeping
+ * stdout for a script's JSON report), or handed to the caller, who must read it (`pipe`).
+ */
+export type NextOutput = "inherit" | "stderr" | "pipe";
 
-export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env, output: NextOutput = "inherit") {
+function stdio(output: NextOutput): StdioOptions {
+  if (output === "stderr") return ["ignore", process.stderr, process.stderr];
+  return output === "pipe" ? ["ignore", "pipe", "pipe"] : "inherit";
+}
+
+export function runNext(args: string[], env: NodeJS.ProcessEnv = process.env, output: NextOutput = "inherit"): ChildProcess {
   // Telemetry would try to reach the internet, which these machines cannot.
-  return spawn(process.execPath, [NEXT_BIN, ...args], {
-    cwd: ROOT,
-    env: { NEXT_TELEMETRY_DISABLED: "1", ...env },
-    stdio: output === "stderr" ? ["ignore", process.stderr, process.stderr] : "inherit",
-  });
+  return spawn(process.execPath, [NEXT_BIN, ...args], { cwd: ROOT, env: { NEXT_TELEMETRY_DISABLED: "1", ...env }, stdio: stdio(output) });
 }
 
 export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env, output: NextOutput = "inherit"): Promise<void> {

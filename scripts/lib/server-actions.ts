@@ -33,12 +33,15 @@ export interface ActionResponse {
   value: unknown;
 }
 
-/** Posts `args` to the action the way React's client does; `body` replaces the JSON array when given (fuzzing). */
+/**
+ * Posts `args` to the action the way React's client does; for fuzzing, `body` replaces the
+ * JSON array and `headers` add to or replace the client's (a `content-type`, an `origin`…).
+ */
 export async function callAction(
   baseUrl: string,
   action: ServerAction,
   args: unknown[],
-  options: { cookie?: string; page?: string; body?: string } = {},
+  options: { cookie?: string; page?: string; body?: string; headers?: Record<string, string> } = {},
 ): Promise<ActionResponse> {
   const response = await fetch(`${baseUrl}${options.page ?? action.page}`, {
     method: "POST",
@@ -47,6 +50,7 @@ export async function callAction(
       "content-type": "text/plain;charset=UTF-8",
       accept: "text/x-component",
       ...(options.cookie ? { cookie: options.cookie } : {}),
+      ...options.headers,
     },
     body: options.body ?? JSON.stringify(args),
     redirect: "manual",

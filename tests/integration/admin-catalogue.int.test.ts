@@ -230,6 +230,19 @@ describe("admin catalogue", () => {
     expect((await listInsurers(prisma, ADMIN)).some((insurer) => insurer.id === created.id)).toBe(false);
   });
 
+  it("un assureur inconnu, ou qui a des offres, n'est ni modifié ni supprimé, et la révision du catalogue ne bouge pas", async () => {
+    const prisma = database.client();
+    const busy = (await listInsurers(prisma, ADMIN)).find((insurer) => insurer.offerCount > 0)!;
+    const before = await databaseState();
+    const input = { name: "Assureur fantôme", kind: null, registrationNumber: null, illustrative: false };
+    await expect(updateInsurer(prisma, ADMIN, "inconnu", input)).rejects.toMatchObject({ issues: [{ path: ["id"], message: "Assureur introuvable." }] });
+    await expect(deleteInsurer(prisma, ADMIN, "inconnu")).rejects.toMatchObject({ issues: [{ message: "Assureur introuvable." }] });
+    await expect(deleteInsurer(prisma, ADMIN, busy.id)).rejects.toMatchObject({ issues: [{ message: expect.stringMatching(/archivez/) }] });
+    const other = (await listInsurers(prisma, ADMIN)).find((insurer) => insurer.id !== busy.id)!;
+    await expect(updateInsurer(prisma, ADMIN, busy.id, { ...input, name: other.name })).rejects.toMatchObject({ issues: [{ path: ["name"], message: expect.stringMatching(/déjà/) }] });
+    expect(await databaseState()).toEqual(before);
+  });
+
   it("importe : rapport à blanc sans écriture, puis import journalisé ; JSON illisible refusé", async () => {
     const prisma = database.client();
     const target = demo.offers[5]!;

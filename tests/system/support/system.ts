@@ -69,11 +69,18 @@ export interface AppProcess {
   alive(): boolean;
 }
 
-/** `next start` of the production build (built by the tier's global setup) on a free port. */
-export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<AppProcess> {
+/**
+ * `next start` of the production build (built by the tier's global setup) on a free port.
+ * Its output goes to the test's own; `onOutput` also gets every chunk of it.
+ */
+export async function startApp(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  options: { onOutput?: (chunk: string) => void } = {},
+): Promise<AppProcess> {
   const port = await findFreePort();
   const baseUrl = `http://localhost:${port}`;
-  const child = runNext(["start", "-p", String(port)], {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     DATABASE_URL: databaseUrl,
@@ -82,7 +89,19 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
     SMTP_URL: "",
     MAIL_OUTBOX_DIR: mkdtempSync(path.join(os.tmpdir(), "rac-sys-outbox-")),
     ...extraEnv,
-  });
+  };
+  const { onOutput } = options;
+  const child = runNext(["start", "-p", String(port)], env, onOutput ? "pipe" : "inherit");
+  if (onOutput) {
+    child.stdout?.on("data", (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      onOutput(chunk.toString("utf8"));
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      onOutput(chunk.toString("utf8"));
+    });
+  }
   let exited = false;
   const gone = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   void gone.then(() => (exited = true));

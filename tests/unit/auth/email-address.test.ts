@@ -11,6 +11,8 @@ describe("signInLinkIdentifier", () => {
     ["victime@exemple.fr,pirate@pirate.example"],
     ["victime@exemple.fr pirate@pirate.example"],
     ["victime@exemple.fr\npirate@pirate.example"],
+    ["victime@exemple.fr\r\nBcc: pirate@pirate.example"],
+    ["victime@pirate@pirate.example"],
     ["Victime <victime@exemple.fr>"],
     ["victime@localhost"],
     ["@exemple.fr"],

@@ -1,5 +1,6 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
+import { callbackUrlCookieName, unusableCallbackUrl } from "@/lib/auth/callback-url";
 import { clientIp } from "@/lib/auth/client-ip";
 import { countMagicLinkRequest } from "@/lib/auth/magic-link-request";
 import { rateLimitedCode } from "@/lib/auth/messages";
@@ -15,8 +16,22 @@ function nextAuth(request: NextRequest, context: RouteContext): Promise<Response
   return NextAuth(authOptions())(request, context);
 }
 
-export function GET(request: NextRequest, context: RouteContext): Promise<Response> {
-  return nextAuth(request, context);
+export async function GET(request: NextRequest, context: RouteContext): Promise<Response> {
+  return refusedCallbackUrl(request) ?? nextAuth(request, context);
+}
+
+const INVALID_REQUEST = "Requête invalide.";
+
+/** A 400 instead of next-auth's 500 for a callback URL it cannot use; a bad cookie is cleared, so the next try works. */
+function refusedCallbackUrl(request: NextRequest): Response | null {
+  const secureCookies = authOptions().useSecureCookies ?? false;
+  const unusable = unusableCallbackUrl(request, secureCookies);
+  if (!unusable) return null;
+  const response = Response.json({ message: INVALID_REQUEST }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  if (unusable === "cookie") {
+    response.headers.append("Set-Cookie", `${callbackUrlCookieName(secureCookies)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`);
+  }
+  return response;
 }
 
 /**
@@ -25,9 +40,14 @@ export function GET(request: NextRequest, context: RouteContext): Promise<Respon
  * way next-auth answers its own errors to `signIn(…, { redirect: false })`.
  */
 export async function POST(request: NextRequest, context: RouteContext): Promise<Response> {
+  const refused = refusedCallbackUrl(request);
+  if (refused) return refused;
+  const body = await readBody(request);
+  // next-auth parses a JSON body without catching its errors: unparsable, it would be a 500.
+  if (body === INVALID) return Response.json({ message: INVALID_REQUEST }, { status: 400, headers: { "Cache-Control": "no-store" } });
   const { nextauth } = await context.params;
   if (nextauth[0] === "signin" && nextauth[1] === "email") {
-    const email = await formField(request, "email");
+    const email = body?.email;
     if (typeof email === "string" && email.trim()) {
       const outcome = await countMagicLinkRequest(db(), email, clientIp(request.headers));
       if (!outcome.allowed) {
@@ -38,12 +58,23 @@ export async function POST(request: NextRequest, context: RouteContext): Promise
   return nextAuth(request, context);
 }
 
-/** A field of next-auth's url-encoded POST body, read from a copy (next-auth reads the original). */
-async function formField(request: NextRequest, name: string): Promise<string | null> {
-  try {
-    const value = (await request.clone().formData()).get(name);
-    return typeof value === "string" ? value : null;
-  } catch {
-    return null;
+const INVALID = Symbol("invalid body");
+
+/**
+ * The POST body as next-auth reads it (next-auth/next/utils.js `getBody`): JSON or
+ * URL-encoded by the Content-Type, anything else ignored. Read from a copy (next-auth
+ * reads the original), and the same way, so that a JSON body is rate-limited like a form.
+ */
+async function readBody(request: NextRequest): Promise<Record<string, unknown> | null | typeof INVALID> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (contentType.includes("application/json")) {
+    try {
+      const value: unknown = await request.clone().json();
+      return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : null;
+    } catch {
+      return INVALID;
+    }
   }
+  if (contentType.includes("application/x-www-form-urlencoded")) return Object.fromEntries(new URLSearchParams(await request.clone().text()));
+  return null;
 }
