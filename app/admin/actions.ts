@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { ACTION_BODY_LIMIT_BYTES, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/actions/limits";
 import { adminAction } from "@/lib/actions/user-action";
 import {
   adminExportCatalogue,
@@ -90,8 +91,8 @@ export async function deleteInsurerAction(raw: unknown) {
   return flatten(await removeInsurer(raw));
 }
 
-/** 20 MB of JSON is about 7 000 offers: beyond, use `npm run catalogue:import`. */
-const importSchema = z.object({ text: z.string().min(1, "Choisissez un fichier").max(20_000_000, "Fichier trop gros pour l'interface : utilisez npm run catalogue:import"), dryRun: z.boolean() });
+/** An action body is at most 1 MB (lib/actions/limits.ts), about 300 offers: beyond, `npm run catalogue:import`. */
+const importSchema = z.object({ text: z.string().min(1, "Choisissez un fichier").max(ACTION_BODY_LIMIT_BYTES, IMPORT_TOO_LARGE_MESSAGE), dryRun: z.boolean() });
 const importFile = adminAction(importSchema, async ({ text, dryRun }, user) => {
   const report = await adminImportCatalogue(db(), user, text, { dryRun });
   if (!dryRun && report.ok) revalidatePath("/admin", "layout");

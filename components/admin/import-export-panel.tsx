@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { exportCatalogueAction, importCatalogueAction } from "@/app/admin/actions";
 import type { AdminImportReport } from "@/lib/catalogue/admin/import-export";
+import { ACTION_BODY_LIMIT_BYTES, actionBodyBytes, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/actions/limits";
 import { reachServer } from "@/lib/actions/reach-server";
 
 /**
@@ -20,6 +21,11 @@ export function ImportExportPanel() {
   const run = (dryRun: boolean) =>
     startTransition(async () => {
       if (!file) return;
+      // Beyond Next's limit on action bodies the proxy answers 413 before the action runs.
+      if (actionBodyBytes([{ text: file.text, dryRun }]) > ACTION_BODY_LIMIT_BYTES) {
+        setMessage(IMPORT_TOO_LARGE_MESSAGE);
+        return;
+      }
       const result = await reachServer(() => importCatalogueAction({ text: file.text, dryRun }));
       if (!result.ok) {
         setMessage(result.message);

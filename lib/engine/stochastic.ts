@@ -138,10 +138,21 @@ function sampleDeductions(
     deducted.push(any);
   });
   const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
+  const memos = linesOf.map((lines) => CountsMemo.forRadices(Array.from(lines, (l) => codes[l]!.length)));
   const { pfPerDayCap, pfPerYearCap, franchisePerYearCap } = profile;
   for (let s = 0; s < count; s += 1) {
     let total = 0;
-    for (const lines of linesOf) {
+    for (let b = 0; b < linesOf.length; b += 1) {
+      const lines = linesOf[b]!;
+      const memo = memos[b]!;
+      let key = 0;
+      if (memo) for (let k = 0; k < lines.length; k += 1) key += samples[lines[k]!]![s]! * memo.strides[k]!;
+      const slot = memo ? memo.find(key) : -1;
+      if (slot >= 0) {
+        total += memo!.firstYear[slot]!;
+        total += memo!.secondYear[slot]!;
+        continue;
+      }
       let franchise0 = 0;
       let franchise1 = 0;
       let touchedCount = 0;
@@ -167,12 +178,63 @@ function sampleDeductions(
         else pf0 += Math.min(pfPerDayCap, perDay[slot]!);
         perDay[slot] = 0;
       }
-      total += Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
-      total += Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
+      const firstYear = Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
+      const secondYear = Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
+      memo?.remember(slot, key, firstYear, secondYear);
+      total += firstYear;
+      total += secondYear;
     }
     out[s] = total;
   }
   return out;
+}
+
+/**
+ * A person's deductions of a sampled year depend only on the counts of their lines, and
+ * with Poisson counts the same combinations come back over and over: each is computed
+ * once. Keys are the counts in mixed radix; an open-addressing table of fixed size, which
+ * simply stops remembering when half full.
+ */
+class CountsMemo {
+  private static readonly BITS = 14;
+  private readonly keys = new Float64Array(1 << CountsMemo.BITS).fill(-1);
+  readonly firstYear = new Float64Array(1 << CountsMemo.BITS);
+  readonly secondYear = new Float64Array(1 << CountsMemo.BITS);
+  private size = 0;
+
+  private constructor(readonly strides: Float64Array) {}
+
+  /** A memo for lines whose counts range over [0, radix); none when the keys would not be exact doubles. */
+  static forRadices(radices: number[]): CountsMemo | null {
+    const strides = new Float64Array(radices.length);
+    let stride = 1;
+    for (let k = 0; k < radices.length; k += 1) {
+      strides[k] = stride;
+      stride *= radices[k]!;
+    }
+    return stride <= Number.MAX_SAFE_INTEGER ? new CountsMemo(strides) : null;
+  }
+
+  /** The slot holding `key` (≥ 0), −2 − the free slot where it would go, or −1 when full. */
+  find(key: number): number {
+    const mask = (1 << CountsMemo.BITS) - 1;
+    let slot = Math.imul((key >>> 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> (32 - CountsMemo.BITS);
+    for (;;) {
+      const stored = this.keys[slot]!;
+      if (stored === key) return slot;
+      if (stored === -1) return this.size * 2 < mask ? -2 - slot : -1;
+      slot = (slot + 1) & mask;
+    }
+  }
+
+  remember(found: number, key: number, firstYear: number, secondYear: number): void {
+    if (found === -1) return;
+    const slot = -2 - found;
+    this.keys[slot] = key;
+    this.firstYear[slot] = firstYear;
+    this.secondYear[slot] = secondYear;
+    this.size += 1;
+  }
 }
 
 interface CeilingGroup {

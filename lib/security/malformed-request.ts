@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/actions/limits";
 import { actionReplyProblem } from "./action-reply";
 
 /**
@@ -13,8 +14,6 @@ export async function rejectMalformedRequest(request: NextRequest): Promise<Next
   return null;
 }
 
-/** Next's default `serverActions.bodySizeLimit` ("1 MB"): beyond it, Next throws. */
-export const ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
 
 const INVALID_ACTION_REQUEST = "Requête invalide.";
 const TOO_LARGE =

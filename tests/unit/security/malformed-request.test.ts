@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
-import { ACTION_BODY_LIMIT_BYTES, rejectMalformedRequest } from "@/lib/security/malformed-request";
+import { ACTION_BODY_LIMIT_BYTES } from "@/lib/actions/limits";
+import { rejectMalformedRequest } from "@/lib/security/malformed-request";
 
 const ACTION = { "next-action": "7f".repeat(21), "content-type": "text/plain;charset=UTF-8", host: "rac.example" };
 
