@@ -7,7 +7,7 @@ COPY scripts scripts
 COPY prisma prisma
 RUN npm install --no-audit --no-fund
 COPY . .
-RUN npx next build
+RUN npm run build
 ENV NODE_ENV=production PORT=3000
 EXPOSE 3000
 # DATABASE_URL and AUTH_SECRET come from the environment (see docker-compose.yml).

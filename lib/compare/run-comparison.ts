@@ -5,6 +5,7 @@ import { quoteOffers, type OfferQuote, type SortKey } from "@/lib/engine";
 import { NETWORK_LABELS } from "@/lib/schemas/care-category";
 import type { Offer } from "@/lib/schemas/offer";
 import type { Profile } from "@/lib/schemas/profile";
+import { quoteOffersOffThread } from "./engine-thread";
 import { encodeProfile } from "./profile-url";
 import type { ComparisonResult, OfferResult } from "./types";
 
@@ -33,7 +34,7 @@ export async function runComparison(profile: Profile, sort: SortKey): Promise<Co
   const recent = recentComparisons.get(key);
   if (recent) return recent;
 
-  const result = quoteOffers(catalogue.offers, profile, { sort, breakdown: false, monteCarlo: MONTE_CARLO });
+  const result = await quoteOffersOffThread(catalogue, profile, { sort, breakdown: false, monteCarlo: MONTE_CARLO });
   const byId = new Map(catalogue.offers.map((offer) => [offer.id, offer]));
   const illustrative = new Set(catalogue.insurers.filter((insurer) => insurer.illustrative).map((insurer) => insurer.name));
   const comparison: ComparisonResult = {

@@ -196,7 +196,7 @@ function sampleDeductions(
  * simply stops remembering when half full.
  */
 class CountsMemo {
-  private static readonly BITS = 14;
+  private static readonly BITS = 11;
   private readonly keys = new Float64Array(1 << CountsMemo.BITS).fill(-1);
   readonly firstYear = new Float64Array(1 << CountsMemo.BITS);
   readonly secondYear = new Float64Array(1 << CountsMemo.BITS);

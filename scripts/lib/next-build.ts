@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -56,5 +57,23 @@ export async function buildIfNeeded(env: NodeJS.ProcessEnv = process.env, output
   const fingerprint = sourceFingerprint();
   const code = await new Promise<number>((resolve) => runNext(["build"], env, output).on("close", (c) => resolve(c ?? 1)));
   if (code !== 0) throw new Error(`next build a échoué (code ${code})`);
+  await buildEngineWorker();
   writeFileSync(FINGERPRINT_FILE, fingerprint);
+}
+
+/**
+ * Bundles the engine's worker thread (lib/compare/engine-worker.ts) into
+ * .next/engine-worker.mjs, after `next build`, which empties .next.
+ */
+export async function buildEngineWorker(): Promise<void> {
+  await build({
+    entryPoints: [path.join(ROOT, "lib", "compare", "engine-worker.ts")],
+    outfile: path.join(ROOT, ".next", "engine-worker.mjs"),
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    minify: true,
+    logLevel: "warning",
+  });
 }
