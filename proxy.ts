@@ -21,7 +21,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   const databaseUrl = process.env.DATABASE_URL;
   const response =
     (await rejectMalformedRequest(request)) ??
-    (databaseUrl && !(await databaseReachable(databaseUrl))
+    (databaseUrl && !DATABASE_FREE_PATHS.has(request.nextUrl.pathname) && !(await databaseReachable(databaseUrl))
       ? serviceUnavailableResponse(request)
       : NextResponse.next({ request: { headers: withHeader(request.headers, "Content-Security-Policy", policy) } }));
 
@@ -29,6 +29,14 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
+
+/**
+ * next-auth's sign-in call fetches these two first; neither reads the database. Left
+ * open during an outage, the call then fails on its POST, which the sign-in forms turn
+ * into the French "service unavailable" message with the address kept (instead of
+ * next-auth navigating away to its error page).
+ */
+const DATABASE_FREE_PATHS = new Set(["/api/auth/providers", "/api/auth/csrf"]);
 
 function withHeader(headers: Headers, name: string, value: string): Headers {
   const copy = new Headers(headers);
@@ -39,7 +47,7 @@ function withHeader(headers: Headers, name: string, value: string): Headers {
 export const config = {
   // Static files carry no script to protect and need no database: next.config.js gives them the fixed headers.
   matcher: [
-    "/((?!_next/static|_next/image|favicon.ico).*)",
+    "/((?!_next/static|_next/image|icon.svg).*)",
     // …but a server action call is checked wherever it is posted (lib/security/malformed-request.ts).
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],

@@ -12,7 +12,9 @@ export const SERVER_UNREACHABLE_MESSAGE =
 export async function reachServer<T>(call: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await call();
-  } catch {
+  } catch (error) {
+    // Kept in the browser's console: a client bug must not pass silently for an outage.
+    console.error(error);
     return { ok: false, message: SERVER_UNREACHABLE_MESSAGE };
   }
 }

@@ -13,11 +13,14 @@ import type { EngineReply, EngineRequest } from "./engine-worker";
  * loop (docs/operations.md, Load). The worker keeps the catalogue of the last revision
  * it was sent; a request for another revision sends the offers once.
  *
- * The worker is the bundle `.next/engine-worker.mjs` that `npm run build` writes; when
- * it is absent (`next dev`, tests importing this module) or dies, the ranking is
+ * The worker is the bundle `.next/engine-worker.mjs` that the production build writes
+ * next to Next's own; it is used by `next start` only (or with ENGINE_WORKER=1), never
+ * by `next dev` or tests that import the app's code, which would get a bundle of an
+ * older build. Without it, or after it failed to start three times, rankings are
  * computed on the calling thread: same engine, same result, only slower under load.
  */
 const WORKER_FILE = path.join(process.cwd(), ".next", "engine-worker.mjs");
+const MAX_FAILURES = 3;
 
 interface EngineThread {
   worker: workerThreads.Worker;
@@ -26,11 +29,17 @@ interface EngineThread {
   pending: Map<number, { resolve: (reply: EngineReply) => void; reject: (error: Error) => void }>;
 }
 
-const globalForEngine = globalThis as unknown as { engineThread?: EngineThread | null };
+const globalForEngine = globalThis as unknown as { engineThread?: EngineThread | null; engineThreadFailures?: number };
 
-function engineThread(): EngineThread | null {
+function workerWanted(): boolean {
+  const enabled = process.env.NODE_ENV === "production" || process.env.ENGINE_WORKER === "1";
+  return enabled && (globalForEngine.engineThreadFailures ?? 0) < MAX_FAILURES && existsSync(WORKER_FILE);
+}
+
+/** The running engine thread, started on first use; null when rankings run on the calling thread. */
+export function engineThread(): EngineThread | null {
   if (globalForEngine.engineThread !== undefined) return globalForEngine.engineThread;
-  if (!existsSync(WORKER_FILE)) return (globalForEngine.engineThread = null);
+  if (!workerWanted()) return (globalForEngine.engineThread = null);
   // Built apart, not by Next: a constructor taken from the module object keeps Turbopack
   // from treating the file as a worker entry of its own to bundle.
   const WorkerThread = Reflect.get(workerThreads, "Worker") as typeof workerThreads.Worker;
@@ -45,8 +54,12 @@ function engineThread(): EngineThread | null {
   const fail = (error: Error) => {
     for (const { reject } of thread.pending.values()) reject(error);
     thread.pending.clear();
-    // The next ranking starts a fresh worker.
-    globalForEngine.engineThread = undefined;
+    // Only this thread's own failure resets the slot: a replacement may be running already.
+    if (globalForEngine.engineThread === thread) {
+      globalForEngine.engineThreadFailures = (globalForEngine.engineThreadFailures ?? 0) + 1;
+      globalForEngine.engineThread = undefined;
+      void worker.terminate();
+    }
   };
   worker.on("error", fail);
   worker.on("exit", (code) => fail(new Error(`engine worker exited (${code})`)));
@@ -57,7 +70,14 @@ function send(thread: EngineThread, request: Omit<EngineRequest, "id">): Promise
   const id = thread.nextId++;
   return new Promise((resolve, reject) => {
     thread.pending.set(id, { resolve, reject });
-    thread.worker.postMessage({ ...request, id } satisfies EngineRequest);
+    try {
+      thread.worker.postMessage({ ...request, id } satisfies EngineRequest);
+    } catch (error) {
+      // Not sent (data that cannot be cloned): the worker's catalogue is unknown now.
+      thread.pending.delete(id);
+      thread.revision = null;
+      reject(error instanceof Error ? error : new Error(String(error)));
+    }
   });
 }
 
@@ -69,19 +89,17 @@ export async function quoteOffersOffThread(
 ): Promise<QuoteResult> {
   const thread = engineThread();
   if (!thread) return quoteOffers(catalogue.offers, profile, options);
+  let reply: EngineReply;
   try {
+    // Messages are handled in order: once a revision's offers are posted, later calls for it need not carry them.
     const withOffers = thread.revision !== catalogue.revision;
     thread.revision = catalogue.revision;
-    let reply = await send(thread, { revision: catalogue.revision, offers: withOffers ? catalogue.offers : undefined, profile, options });
-    // Another revision reached the worker in between: send this one's offers.
-    if (!reply.ok && reply.missing) {
-      thread.revision = catalogue.revision;
-      reply = await send(thread, { revision: catalogue.revision, offers: catalogue.offers, profile, options });
-    }
-    if (reply.ok) return reply.result;
-    throw new Error(reply.missing ? "engine worker lost its catalogue" : reply.message);
+    reply = await send(thread, { revision: catalogue.revision, offers: withOffers ? catalogue.offers : undefined, profile, options });
   } catch (error) {
-    console.error("[engine-thread] computing on the request thread instead:", error);
+    console.error("[engine-thread] the worker failed; this ranking is computed on the request thread:", error);
     return quoteOffers(catalogue.offers, profile, options);
   }
+  if (reply.ok) return reply.result;
+  // The engine itself refused (a bug or an input it cannot handle): the same error as on this thread.
+  throw new Error(reply.missing ? "engine worker lost its catalogue" : reply.message);
 }

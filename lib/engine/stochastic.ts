@@ -112,31 +112,28 @@ function sampleDeductions(
   const perDay = new Int32Array(periodDays);
   const touched = new Int32Array(periodDays);
   const boundarySlot = profile.calendar.boundary - profile.periodStart;
-  const codes: (Int32Array | null)[][] = [];
-  const units: (Float64Array | null)[][] = [];
-  const deducted: boolean[] = [];
-  profile.lines.forEach((line, l) => {
-    const codesByCount: (Int32Array | null)[] = [];
-    const unitsByCount: (Float64Array | null)[] = [];
-    let any = false;
-    for (let n = 0; n < days[l]!.length; n += 1) {
-      const c: number[] = [];
-      const u: number[] = [];
-      for (let i = 0; i < n; i += 1) {
-        const facts = line.segments[segments[l]![n]![i]!]!;
-        if (facts.deductionUnit === 0) continue;
-        const slot = days[l]![n]![i]! - profile.periodStart;
-        c.push(facts.deductionKind === "pf" ? slot : slot >= boundarySlot ? -2 : -1);
-        u.push(facts.deductionUnit);
-      }
-      any ||= c.length > 0;
-      codesByCount.push(c.length > 0 ? Int32Array.from(c) : null);
-      unitsByCount.push(c.length > 0 ? Float64Array.from(u) : null);
+  // A line's deducted acts for a count, listed when that count is first drawn: building
+  // them for every possible count would cost memory in proportion to counts² (a line of
+  // 366 acts a year has counts up to ~430).
+  const codes: (Int32Array | null | undefined)[][] = profile.lines.map((_, l) => new Array<Int32Array | null | undefined>(days[l]!.length));
+  const units: (Float64Array | null)[][] = profile.lines.map((_, l) => new Array<Float64Array | null>(days[l]!.length));
+  const listDeductedActs = (l: number, n: number): Int32Array | null => {
+    const line = profile.lines[l]!;
+    const c: number[] = [];
+    const u: number[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const facts = line.segments[segments[l]![n]![i]!]!;
+      if (facts.deductionUnit === 0) continue;
+      const slot = days[l]![n]![i]! - profile.periodStart;
+      c.push(facts.deductionKind === "pf" ? slot : slot >= boundarySlot ? -2 : -1);
+      u.push(facts.deductionUnit);
     }
-    codes.push(codesByCount);
-    units.push(unitsByCount);
-    deducted.push(any);
-  });
+    const listed = c.length > 0 ? Int32Array.from(c) : null;
+    codes[l]![n] = listed;
+    units[l]![n] = listed ? Float64Array.from(u) : null;
+    return listed;
+  };
+  const deducted = profile.lines.map((line) => line.segments.some((facts) => facts.deductionUnit !== 0));
   const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
   const memos = linesOf.map((lines) => CountsMemo.forRadices(Array.from(lines, (l) => codes[l]!.length)));
   const { pfPerDayCap, pfPerYearCap, franchisePerYearCap } = profile;
@@ -158,9 +155,10 @@ function sampleDeductions(
       let touchedCount = 0;
       for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
-        const c = codes[l]![samples[l]![s]!];
+        const n = samples[l]![s]!;
+        const c = codes[l]![n] === undefined ? listDeductedActs(l, n) : codes[l]![n];
         if (!c) continue;
-        const u = units[l]![samples[l]![s]!]!;
+        const u = units[l]![n]!;
         for (let i = 0; i < c.length; i += 1) {
           const code = c[i]!;
           if (code >= 0) {

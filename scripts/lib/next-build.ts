@@ -8,7 +8,7 @@ import { build } from "esbuild";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const FINGERPRINT_FILE = path.join(ROOT, ".next", "source-fingerprint");
-const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
+const SOURCES = ["app", "components", "lib", "public", "proxy.ts", "instrumentation.ts", "next.config.js", "package-lock.json", "tsconfig.json", "prisma/schema.prisma"];
 
 function listFiles(entry: string): string[] {
   const full = path.join(ROOT, entry);

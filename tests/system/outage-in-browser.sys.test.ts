@@ -50,4 +50,20 @@ describe("a database outage seen from the comparison form", () => {
     await expectPage(page.getByRole("alert").filter({ hasText: SERVER_UNREACHABLE_MESSAGE })).toHaveCount(0);
     expect(crashes).toEqual([]);
   });
+
+  it("the sign-in form says so too and keeps the address", async () => {
+    const page = await browser.newPage({ locale: "fr-FR" });
+    await page.goto(`${app.baseUrl}/connexion`);
+    await page.locator("#login-email").fill("claire@exemple.fr");
+    await page.locator("#login-password").fill("un-mot-de-passe");
+    await database.stop();
+    try {
+      await page.getByRole("button", { name: "Se connecter" }).click();
+      await expectPage(page.getByRole("alert").filter({ hasText: SERVER_UNREACHABLE_MESSAGE })).toBeVisible();
+      await expectPage(page).toHaveURL(/\/connexion/);
+      await expectPage(page.locator("#login-email")).toHaveValue("claire@exemple.fr");
+    } finally {
+      await database.start();
+    }
+  });
 });

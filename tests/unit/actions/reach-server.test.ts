@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { reachServer, SERVER_UNREACHABLE_MESSAGE } from "@/lib/actions/reach-server";
 import { signInErrorMessage, UNREACHABLE_SIGN_IN } from "@/lib/auth/messages";
 
@@ -9,9 +9,12 @@ describe("reachServer", () => {
     expect(await reachServer(async () => refusal)).toEqual(refusal);
   });
 
-  it("turns a call that never completed into a French refusal", async () => {
+  it("turns a call that never completed into a French refusal, the cause kept in the console", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
     const result = await reachServer<number>(() => Promise.reject(new TypeError("An unexpected response was received from the server.")));
     expect(result).toEqual({ ok: false, message: SERVER_UNREACHABLE_MESSAGE });
+    expect(logged).toHaveBeenCalledOnce();
+    logged.mockRestore();
   });
 
   it("gives the sign-in forms the same message", () => {

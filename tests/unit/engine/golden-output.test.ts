@@ -12,6 +12,8 @@ import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
  */
 const GOLDEN = "99e2de584b140e95dbb47452240c4e12c09304bc05eb3182ea505d7b78a2c02f";
 
+const GOLDEN_MID_YEAR = "d0dafa7b625615307ed05f309d9e31752f0cf15b1e9e2bf03aeb55b92515368b";
+
 describe("engine output", () => {
   it("is byte-for-byte what it was on the reference profiles and 60 synthetic offers", () => {
     const offers = generateSyntheticOffers({ count: 60, seed: 3 });
@@ -22,5 +24,15 @@ describe("engine output", () => {
       digest.update(JSON.stringify(quoteOffers(offers.slice(0, 5), profile, { sort: "rac", breakdown: true })));
     }
     expect(digest.digest("hex")).toBe(GOLDEN);
+  });
+
+  it("is what it was for the same profiles starting mid-year (franchises and participations of a second calendar year)", () => {
+    const offers = generateSyntheticOffers({ count: 60, seed: 3 });
+    const digest = createHash("sha256");
+    for (const { id } of REFERENCE_PROFILES) {
+      const profile = { ...referenceProfile(id), startDate: "2026-07-15" };
+      digest.update(JSON.stringify(quoteOffers(offers, profile, { sort: "total", breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } })));
+    }
+    expect(digest.digest("hex")).toBe(GOLDEN_MID_YEAR);
   });
 });
