@@ -258,7 +258,11 @@ const TARGET_SCOPE = ["home", "compare-demo"];
 const errorsAt50 = Object.fromEntries(scenarios.flatMap((entry) => entry.cells.filter((cell) => cell.connections === 50).map((cell) => [entry.name, cell.errors.total])));
 const scopedAt50 = TARGET_SCOPE.filter((name) => name in errorsAt50);
 const targets = {
-  [`compare demo p95 @10 ≤ ${TARGET_P95_MS} ms`]: { value: demoAt10?.latencyMs.p95 ?? null, met: demoAt10 ? demoAt10.latencyMs.p95 <= TARGET_P95_MS : null },
+  // Timed-out requests are not in the percentiles: the p95 counts only when none timed out or failed.
+  [`compare demo p95 @10 ≤ ${TARGET_P95_MS} ms`]: {
+    value: demoAt10?.latencyMs.p95 ?? null,
+    met: demoAt10 ? demoAt10.latencyMs.p95 <= TARGET_P95_MS && demoAt10.errors.total === 0 : null,
+  },
   "no error @50": {
     met: scopedAt50.length > 0 ? scopedAt50.every((name) => errorsAt50[name] === 0) : null,
     scope: TARGET_SCOPE,
@@ -294,5 +298,6 @@ const json = JSON.stringify(report, null, 2);
 mkdirSync(path.dirname(settings.json), { recursive: true });
 writeFileSync(settings.json, `${json}\n`);
 console.log(json);
-const missed = Object.values(targets).some((target) => target.met === false);
+// A target whose cells did not run (say, --connections 1) is not met either.
+const missed = Object.values(targets).some((target) => target.met !== true);
 process.exit(failure ? 1 : settings.check && missed ? 1 : 0);
