@@ -23,7 +23,8 @@ import { generateSyntheticCatalogue } from "../seed/factories/synthetic-catalogu
 import type { CellRequest, CellResult, DriverReply, LoadTarget, SetupRequest } from "./lib/load-driver";
 import { loadProfiles } from "./lib/load-profiles";
 import { ROOT } from "./lib/next-build";
-import { type ServerAction, callAction, readServerActions } from "./lib/server-actions";
+import { loadAverage, round1 } from "./lib/measure";
+import { type ServerAction, callAction, isRanking, readServerActions } from "./lib/server-actions";
 import { withTestServer } from "./lib/test-server";
 
 const USAGE =
@@ -64,8 +65,6 @@ if (settings.connections.some((count) => !Number.isInteger(count) || count < 1 |
 const DISTINCT_PROFILES = 2_000;
 const TARGET_P95_MS = 150;
 const progress = (line: string) => console.error(`[load] ${line}`);
-const round1 = (value: number) => Math.round(value * 10) / 10;
-const loadAverage = () => os.loadavg().map((value) => Math.round(value * 100) / 100);
 
 class Aborted extends Error {}
 
@@ -148,8 +147,8 @@ async function timedComparison(baseUrl: string, action: ServerAction, profileInd
   const started = performance.now();
   const response = await bounded(callAction(baseUrl, action, [{ profile: REFERENCE_PROFILES[profileIndex]!.profile, sort: "total" }]));
   const ms = round1(performance.now() - started);
-  const value = response.value as { ok?: boolean; data?: { offers?: unknown[] } } | undefined;
-  return { ms, ok: response.status === 200 && value?.ok === true, offers: value?.data?.offers?.length ?? 0 };
+  const value = response.value as { data?: { offers?: unknown[] } } | undefined;
+  return { ms, ok: response.status === 200 && isRanking(response.value), offers: value?.data?.offers?.length ?? 0 };
 }
 
 async function importSyntheticCatalogue(databaseUrl: string, count: number): Promise<number> {

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { deleteProfileAction, duplicateProfileAction, renameProfileAction, rerunProfileAction } from "@/app/compte/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 import type { ActionResult } from "@/lib/actions/result";
 import type { RunChanges as Changes, SavedProfileDto } from "@/lib/profiles";
 import { LastRunSummary } from "./last-run-summary";
 import { RunChanges } from "./run-changes";
-import { reachServer } from "@/lib/actions/reach-server";
 
 type Mode = "view" | "rename" | "confirm-delete";
 

@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { exportCatalogueAction, importCatalogueAction } from "@/app/admin/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 import type { AdminImportReport } from "@/lib/catalogue/admin/import-export";
 import { ACTION_BODY_LIMIT_BYTES, actionBodyBytes, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/actions/limits";
-import { reachServer } from "@/lib/actions/reach-server";
 
 /**
  * Import in two steps: a dry run (validated and written in a rolled-back transaction)

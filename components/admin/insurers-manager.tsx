@@ -3,9 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { deleteInsurerAction, saveInsurerAction } from "@/app/admin/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 import type { AdminInsurer } from "@/lib/catalogue/admin/insurers";
 import { CheckboxField, SelectField, TextField } from "./fields";
-import { reachServer } from "@/lib/actions/reach-server";
 
 const KIND_OPTIONS = [
   ["", "Non précisé"],

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useState, useTransition } from "react";
 import { duplicateOfferAction, previewOfferAction, saveOfferAction, setOfferStatusAction } from "@/app/admin/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 import type { CatalogueOfferStatus } from "@/lib/catalogue/read-offers";
 import type { PreviewRow } from "@/lib/catalogue/admin/preview";
 import { validateOffer } from "@/lib/catalogue/validate-offer";
@@ -13,7 +14,6 @@ import { STATUS_LABELS } from "./labels";
 import { GuaranteeEditor, type GuaranteeDraft } from "./guarantee-editor";
 import { OfferPreview } from "./offer-preview";
 import { PremiumBandsEditor, type BandDraft } from "./premium-bands-editor";
-import { reachServer } from "@/lib/actions/reach-server";
 
 
 export interface EditorInsurer {

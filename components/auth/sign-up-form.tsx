@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { signUpAction } from "@/app/(auth)/inscription/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { TextField } from "./text-field";
 import { useHydrated } from "./use-hydrated";
-import { reachServer } from "@/lib/actions/reach-server";
 
 export function SignUpForm({ signInHref }: { signInHref: string }) {
   const hydrated = useHydrated();

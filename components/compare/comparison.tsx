@@ -3,13 +3,13 @@
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { compareAction } from "@/app/(public)/comparer/actions";
+import { reachServer } from "@/lib/actions/reach-server";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ComparisonResult } from "@/lib/compare/types";
 import type { Profile, ProfileInput } from "@/lib/schemas/profile";
 import { draftFromProfile, type ProfileDraft } from "./profile-draft";
 import { ProfileForm } from "./profile-form";
 import { Results } from "./results";
-import { reachServer } from "@/lib/actions/reach-server";
 
 type State = ActionResult<ComparisonResult> | null;
 

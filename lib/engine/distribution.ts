@@ -46,7 +46,10 @@ export function poissonPmf(mean: number, atLeast = 0): Float64Array {
   return Float64Array.from(values);
 }
 
-/** Inverse-CDF draw from a truncated pmf (the last value absorbs the negligible tail). */
+/**
+ * Inverse-CDF draw from a truncated pmf (the last value absorbs the negligible tail):
+ * the definition drawManyFromPmf must match draw for draw (tests use it as the reference).
+ */
 export function drawFromPmf(pmf: Float64Array, u: number): number {
   let cumulative = 0;
   const last = pmf.length - 1;

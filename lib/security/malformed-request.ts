@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/actions/limits";
 import { actionReplyProblem } from "./action-reply";
+import { frenchRefusal, INVALID_REQUEST_MESSAGE } from "./refusal";
 
 /**
  * Requests that Next itself answers with an HTTP 500 before any code of the app runs,
@@ -15,7 +16,6 @@ export async function rejectMalformedRequest(request: NextRequest): Promise<Next
 }
 
 
-const INVALID_ACTION_REQUEST = "Requête invalide.";
 const TOO_LARGE =
   "Requête trop volumineuse (1 Mo au plus). Pour importer un gros catalogue, utilisez npm run catalogue:import.";
 
@@ -43,21 +43,21 @@ async function rejectMalformedActionPost(request: NextRequest): Promise<NextResp
   if (!isFetchAction && !isMultipart) return null;
 
   // Next's CSRF check throws (a 500) when the Origin is not the host the request was sent to.
-  if (!sameOrigin(request.headers)) return refusal(request, 403, INVALID_ACTION_REQUEST);
+  if (!sameOrigin(request.headers)) return refusal(request, 403, INVALID_REQUEST_MESSAGE);
   if (Number(request.headers.get("content-length") ?? 0) > ACTION_BODY_LIMIT_BYTES) return refusal(request, 413, TOO_LARGE);
   // The app's client always sends plain data as text; its pages have no form posting to an action without JavaScript.
-  if (isFetchAction && isMultipart) return refusal(request, 400, INVALID_ACTION_REQUEST);
+  if (isFetchAction && isMultipart) return refusal(request, 400, INVALID_REQUEST_MESSAGE);
 
   const body = await request.arrayBuffer();
   if (body.byteLength > ACTION_BODY_LIMIT_BYTES) return refusal(request, 413, TOO_LARGE);
   if (isFetchAction) {
-    return actionReplyProblem(new TextDecoder().decode(body)) === null ? null : refusal(request, 400, INVALID_ACTION_REQUEST);
+    return actionReplyProblem(new TextDecoder().decode(body)) === null ? null : refusal(request, 400, INVALID_REQUEST_MESSAGE);
   }
   // A multipart POST without the header: Next parses it, and runs it as an action if a
   // field names one. Unparsable, it throws; naming an action, it is refused here because
   // no page of this app posts a form to a server action (extend this if one ever does).
   const form = await new Request(request.url, { method: "POST", headers: { "content-type": contentType }, body }).formData().catch(() => null);
-  if (!form || [...form.keys()].some((key) => key.startsWith("$ACTION_"))) return refusal(request, 400, INVALID_ACTION_REQUEST);
+  if (!form || [...form.keys()].some((key) => key.startsWith("$ACTION_"))) return refusal(request, 400, INVALID_REQUEST_MESSAGE);
   return null;
 }
 
@@ -79,11 +79,6 @@ function sameOrigin(headers: Headers): boolean {
   return Boolean(host) && originHost === host;
 }
 
-/** A French refusal: a small page for a browser's page load, JSON for everything else (fetch, actions). */
 function refusal(request: NextRequest, status: 400 | 403 | 413, message: string): NextResponse {
-  const headers = { "Cache-Control": "no-store" };
-  const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
-  if (!wantsPage) return NextResponse.json({ error: "bad_request", message }, { status, headers });
-  const page = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>${message} · Reste à charge</title></head><body><main><h1>${message}</h1><p><a href="/">Revenir à l’accueil</a></p></main></body></html>\n`;
-  return new NextResponse(page, { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+  return frenchRefusal(request, { status, error: "bad_request", title: message, message });
 }

@@ -254,11 +254,15 @@ export async function findPgTool(name: "pg_dump" | "pg_restore"): Promise<PgTool
   });
 }
 
+const LIBPQ_URL_PARAMETERS = new Set(["sslmode", "sslcert", "sslkey", "sslrootcert", "connect_timeout", "application_name", "options", "host", "port", "user", "dbname", "target_session_attrs"]);
+
 /** libpq arguments for a URL: the password goes through PGPASSWORD, not the command line (ps). */
 function libpqTarget(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = "";
+  // Prisma-style parameters (schema, connection_limit…) are not libpq's: pg_dump would refuse the URL.
+  for (const key of [...parsed.searchParams.keys()]) if (!LIBPQ_URL_PARAMETERS.has(key)) parsed.searchParams.delete(key);
   return { dbname: parsed.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 
@@ -638,11 +642,13 @@ async function restoreLogical(url: string, file: string, started: number): Promi
       // What the migrations themselves wrote (their log, the catalogue revision row) gives way to the backup's rows.
       await client.query(`TRUNCATE ${schema.tables.map((table) => qualified(table.name)).join(", ")}`);
       await readLogicalBackup(file, async (table, rows) => {
-        const types = new Map(tables.get(table.name)!.columns.map((column) => [column.name, column.type]));
-        // Names and types come from the target's catalog (checked equal to the header): nothing from the file is spliced into SQL.
-        // jsonb, not json: the batch is parsed once, where json would re-parse a row for each ->> (3× slower on 10 000 offers).
-        const columns = table.columns.map((column) => quoteIdent(column.name)).join(", ");
-        const values = table.columns.map((column, index) => `(r->>${index})::${types.get(column.name)!}`).join(", ");
+        // Names and types are the target catalog's own (the file's header was checked equal to it), so what is
+        // spliced into SQL never comes from the file. jsonb, not json: the batch is parsed once, where json would
+        // re-parse a row for each ->> (3× slower on 10 000 offers).
+        const target = tables.get(table.name)!;
+        const positionInFile = new Map(table.columns.map((column, index) => [column.name, index]));
+        const columns = target.columns.map((column) => quoteIdent(column.name)).join(", ");
+        const values = target.columns.map((column) => `(r->>${positionInFile.get(column.name)!})::${column.type}`).join(", ");
         await client.query(
           `INSERT INTO ${qualified(table.name)} (${columns}) OVERRIDING SYSTEM VALUE SELECT ${values} FROM jsonb_array_elements($1::jsonb) AS r`,
           [`[${rows.join(",")}]`],
@@ -671,7 +677,8 @@ async function restoreLogical(url: string, file: string, started: number): Promi
         seconds: elapsed(started),
       };
     } catch (error) {
-      await client.query("ROLLBACK");
+      // A dead connection cannot roll back (PostgreSQL does it): the load's own error is the one to report.
+      await client.query("ROLLBACK").catch(() => {});
       const detail = error instanceof BackupError ? error.message : `chargement des lignes : ${(error as Error).message}`;
       throw new BackupError(`${detail}\nLa base cible contient le schéma, sans données : supprimez-la et recréez-la avant de réessayer.`);
     }

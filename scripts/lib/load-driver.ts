@@ -5,8 +5,8 @@
 // awaited (up to the request timeout) and counted. Every latency is kept, so percentiles
 // are exact (nearest rank on the sorted samples), not estimated from a histogram.
 import http from "node:http";
-import os from "node:os";
-import { actionValue } from "./server-actions";
+import { loadAverage, round1 } from "./measure";
+import { actionValue, isRanking } from "./server-actions";
 
 export type LoadTarget =
   | { kind: "page"; url: string }
@@ -66,18 +66,10 @@ type Outcome =
 let bodies: string[] = [];
 let cursor = 0;
 
-const round1 = (value: number) => Math.round(value * 10) / 10;
-
 /** Nearest-rank percentile of ascending `sorted`. */
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
-/** A successful ranking: `{ ok: true, data: { offers: [at least one] } }`; a 200 carrying an error is a failure. */
-function isRanking(value: unknown): boolean {
-  const result = value as { ok?: unknown; data?: { offers?: unknown } } | null | undefined;
-  return result?.ok === true && Array.isArray(result.data?.offers) && result.data.offers.length > 0;
 }
 
 function send(agent: http.Agent, target: LoadTarget, body: string | undefined, timeoutMs: number): Promise<Outcome> {
@@ -160,7 +152,7 @@ async function runCell(cell: CellRequest): Promise<CellResult> {
   // Warm-up (code paths compiled, caches of the server filled); not counted.
   if (cell.warmupMs > 0) await drive(cell, Math.min(2, cell.connections), cell.warmupMs, nextBody);
 
-  const loadAverageAtStart = os.loadavg().map((value) => Math.round(value * 100) / 100);
+  const loadAverageAtStart = loadAverage();
   const cpuBefore = process.cpuUsage();
   const { outcomes, elapsedMs, distinctBodies } = await drive(cell, cell.connections, cell.durationMs, nextBody);
   const cpu = process.cpuUsage(cpuBefore);

@@ -75,6 +75,12 @@ export function actionValue(body: string): unknown {
   }
 }
 
+/** A successful ranking from compareAction: `{ ok: true, data: { offers: [at least one] } }`. */
+export function isRanking(value: unknown): boolean {
+  const result = value as { ok?: unknown; data?: { offers?: unknown } } | null | undefined;
+  return result?.ok === true && Array.isArray(result.data?.offers) && result.data.offers.length > 0;
+}
+
 /**
  * Signs in with e-mail and password through next-auth's own endpoints (CSRF token, then
  * the credentials callback) and returns the Cookie header of the session.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getOffer } from "../../lib/catalogue";
 import { createPrismaClient } from "../../lib/prisma-client";
 import { presetProfile } from "../../lib/compare/presets";
-import { callAction, readServerActions, signInOverHttp } from "../../scripts/lib/server-actions";
+import { callAction, isRanking, readServerActions, signInOverHttp } from "../../scripts/lib/server-actions";
 import { createPasswordUser } from "./support/users";
 import { startApp, startDatabase, type AppProcess, type TestDatabase } from "./support/system";
 
@@ -12,8 +12,7 @@ const UNAVAILABLE = "Le service est momentanément indisponible";
 
 async function compareWorks(app: AppProcess): Promise<boolean> {
   const response = await callAction(app.baseUrl, actions.get("compareAction")!, [{ profile: FAMILY }]);
-  const value = response.value as { ok?: boolean; data?: { offers: unknown[] } } | undefined;
-  return response.status === 200 && value?.ok === true && (value.data?.offers.length ?? 0) > 0;
+  return response.status === 200 && isRanking(response.value);
 }
 
 async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<number> {

@@ -7,6 +7,7 @@ import { rateLimitedCode } from "@/lib/auth/messages";
 import { authOptions } from "@/lib/auth/options";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { frenchRefusal, INVALID_REQUEST_MESSAGE } from "@/lib/security/refusal";
 
 interface RouteContext {
   params: Promise<{ nextauth: string[] }>;
@@ -20,14 +21,16 @@ export async function GET(request: NextRequest, context: RouteContext): Promise<
   return refusedCallbackUrl(request) ?? nextAuth(request, context);
 }
 
-const INVALID_REQUEST = "Requête invalide.";
+function invalidRequest(request: NextRequest): Response {
+  return frenchRefusal(request, { status: 400, error: "bad_request", title: INVALID_REQUEST_MESSAGE, message: INVALID_REQUEST_MESSAGE });
+}
 
 /** A 400 instead of next-auth's 500 for a callback URL it cannot use; a bad cookie is cleared, so the next try works. */
 function refusedCallbackUrl(request: NextRequest): Response | null {
   const secureCookies = authOptions().useSecureCookies ?? false;
   const unusable = unusableCallbackUrl(request, secureCookies);
   if (!unusable) return null;
-  const response = Response.json({ message: INVALID_REQUEST }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  const response = invalidRequest(request);
   if (unusable === "cookie") {
     response.headers.append("Set-Cookie", `${callbackUrlCookieName(secureCookies)}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secureCookies ? "; Secure" : ""}`);
   }
@@ -44,7 +47,7 @@ export async function POST(request: NextRequest, context: RouteContext): Promise
   if (refused) return refused;
   const body = await readBody(request);
   // next-auth parses a JSON body without catching its errors: unparsable, it would be a 500.
-  if (body === INVALID) return Response.json({ message: INVALID_REQUEST }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  if (body === INVALID) return invalidRequest(request);
   const { nextauth } = await context.params;
   if (nextauth[0] === "signin" && nextauth[1] === "email") {
     const email = body?.email;
