@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium";
 
 // scripts/test-e2e.ts starts the database and the production server, then runs this.
 const baseURL = process.env.E2E_BASE_URL ?? "http://localhost:3000";
@@ -20,17 +21,8 @@ export default defineConfig({
     screenshot: "only-on-failure",
     browserName: "chromium",
     launchOptions: {
-      // Debian's Chromium: Playwright's own browser builds cannot be downloaded here.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
 });

@@ -7,18 +7,9 @@ import lighthouse from "lighthouse";
 import { encodeProfile } from "../lib/compare/profile-url";
 import { referenceProfile } from "../seed/factories/profiles";
 import { withTestServer } from "./lib/test-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/chromium";
 
 const TARGETS = { resultsPerformance: 90, resultsAccessibility: 95, homeJsGzipBytes: 200 * 1024 };
-const CHROMIUM_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 async function scriptBytes(baseUrl: string, pagePath: string): Promise<number> {
   const html = await (await fetch(`${baseUrl}${pagePath}`)).text();
@@ -29,7 +20,7 @@ async function scriptBytes(baseUrl: string, pagePath: string): Promise<number> {
 
 const report = await withTestServer(async ({ baseUrl }) => {
   const resultsPath = `/comparer?p=${encodeURIComponent(encodeProfile(referenceProfile("couple-avec-enfants")))}`;
-  const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", chromeFlags: CHROMIUM_FLAGS });
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: ["--headless=new", ...CHROMIUM_ARGS] });
   try {
     const scores: Record<string, Record<string, number>> = {};
     const metrics: Record<string, Record<string, number>> = {};

@@ -1,6 +1,7 @@
 import { chromium, expect as expectPage, type Browser } from "@playwright/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_UNREACHABLE_MESSAGE } from "../../lib/actions/reach-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import { startApp, startDatabase, type AppProcess, type TestDatabase } from "./support/system";
 
 /** What a visitor sees when PostgreSQL goes away while they fill the form, in Debian's Chromium. */
@@ -12,8 +13,8 @@ beforeAll(async () => {
   database = await startDatabase();
   app = await startApp(database.url);
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
   });
 });
 afterAll(async () => {
