@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
 import { expect, type Page } from "@playwright/test";
-import pg from "pg";
-
-/** lib/auth/password.ts's argon2id parameters (not imported: server-only app code). */
-const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+import type pg from "pg";
+import { hashPassword } from "../../../lib/auth/password";
+import { query } from "../../support/query";
 
 export interface TestUser {
   id: string;
@@ -13,14 +11,8 @@ export interface TestUser {
 }
 
 /** One query on the database of the server under test. */
-export async function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, values)).rows;
-  } finally {
-    await client.end();
-  }
+export function sql<T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> {
+  return query<T>(process.env.DATABASE_URL!, text, values);
 }
 
 /** A fresh account with a password, written straight to the database: sign-up is tested by auth.spec.ts. */
@@ -30,7 +22,7 @@ export async function createUser(role: "USER" | "ADMIN" = "USER"): Promise<TestU
   await sql(
     `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "role", "createdAt", "updatedAt")
      VALUES ($1, $2, now(), $3, $4, now(), now())`,
-    [user.id, user.email, await hash(user.password, ARGON2ID), role],
+    [user.id, user.email, await hashPassword(user.password), role],
   );
   return user;
 }

@@ -21,12 +21,4 @@ export async function createEmptyDatabase(prefix: string): Promise<string> {
   return clusterUrl(name);
 }
 
-export async function query<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export { query } from "../../support/query";

@@ -4,12 +4,13 @@ import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
+import type pg from "pg";
 import { findFreePort, startEmbeddedPostgres, type RunningPostgres } from "../../../scripts/lib/embedded-postgres";
 import { runNext } from "../../../scripts/lib/next-build";
 import { deployMigrations } from "../../../scripts/lib/prisma-cli";
 import { seedDatabase } from "../../../scripts/lib/seed-database";
 import { waitForServer } from "../../../scripts/lib/test-server";
+import { query } from "../../support/query";
 
 export const TEST_AUTH_SECRET = "system-test-secret-with-at-least-thirty-two-characters";
 
@@ -48,15 +49,7 @@ export async function startDatabase(): Promise<TestDatabase> {
       cluster = null;
       rmSync(dataDir, { recursive: true, force: true });
     },
-    async query(text, values = []) {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        return (await client.query(text, values)).rows;
-      } finally {
-        await client.end();
-      }
-    },
+    query: (text, values = []) => query(url, text, values),
   };
 }
 

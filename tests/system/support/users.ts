@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { hash } from "@node-rs/argon2";
+import { hashPassword } from "../../../lib/auth/password";
 import type { TestDatabase } from "./system";
-
-/** lib/auth/password.ts's argon2id parameters (not imported: server-only app code). */
-const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export interface SystemUser {
   id: string;
@@ -17,7 +14,7 @@ export async function createPasswordUser(database: TestDatabase, role: "USER" | 
   await database.query(
     `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "role", "createdAt", "updatedAt")
      VALUES ($1, $2, now(), $3, $4, now(), now())`,
-    [user.id, user.email, await hash(user.password, ARGON2ID), role],
+    [user.id, user.email, await hashPassword(user.password), role],
   );
   return user;
 }
