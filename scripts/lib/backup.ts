@@ -16,7 +16,7 @@
  * Either way the target must be an empty database: a restore never merges into, nor
  * wipes, a database that holds something.
  */
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -26,6 +26,7 @@ import { fileURLToPath } from "node:url";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
 import { deployMigrations } from "./prisma-cli";
+import { runCommand } from "./run-command";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
@@ -51,19 +52,10 @@ export interface BackupSummary {
   seconds: number;
 }
 
-export interface RestoreSummary {
-  method: BackupMethod;
-  file: string;
-  bytes: number;
+export type RestoreSummary = Omit<BackupSummary, "fallbackReason"> & {
   /** Server the backup was taken from. */
   sourceServer: string;
-  server: string;
-  migrations: number;
-  tables: number;
-  rows: number;
-  tableRows: Record<string, number>;
-  seconds: number;
-}
+};
 
 // ---------------------------------------------------------------------------------------
 // Connections and the catalog of schema public
@@ -266,17 +258,6 @@ function libpqTarget(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   return { dbname: parsed.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
 }
 
-function run(executable: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(executable, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
-}
 
 // ---------------------------------------------------------------------------------------
 // Backup
@@ -334,7 +315,7 @@ export async function backupDatabase(
       if (method === "pg_dump") {
         const { rows } = await client.query<{ id: string }>("SELECT pg_export_snapshot() AS id");
         const target = libpqTarget(url);
-        const result = await run(pgDump!.path, ["--format=custom", `--snapshot=${rows[0]!.id}`, `--file=${partial}`, `--dbname=${target.dbname}`], target.env);
+        const result = await runCommand(pgDump!.path, ["--format=custom", `--snapshot=${rows[0]!.id}`, `--file=${partial}`, `--dbname=${target.dbname}`], { env: target.env });
         if (result.code !== 0) throw new BackupError(`pg_dump a échoué :\n${result.stderr.trim()}`);
       } else {
         await writeLogicalBackup(client, partial, { server: server.text, schema, tableRows, migrations });
@@ -706,7 +687,7 @@ async function restorePgDump(url: string, file: string, started: number): Promis
   const pgRestore = await findPgTool("pg_restore");
   if (!pgRestore) throw new BackupError(`${file} est une archive pg_dump : il faut pg_restore (PATH ou PG_RESTORE), introuvable ici.`);
   // -l reads the archive's header and table of contents without touching any database.
-  const listing = await run(pgRestore.path, ["--list", file], process.env);
+  const listing = await runCommand(pgRestore.path, ["--list", file]);
   if (listing.code !== 0) throw new BackupError(`Archive pg_dump illisible (${file}) :\n${listing.stderr.trim()}\nRien n'a été écrit dans la base cible.`);
   const dumpedBy = /Dumped by pg_dump version: (\d+)\S*/.exec(listing.stdout);
   const dumpedFrom = /Dumped from database version: (\S+)/.exec(listing.stdout);
@@ -720,10 +701,10 @@ async function restorePgDump(url: string, file: string, started: number): Promis
     await assertEmptyTarget(client, url);
     const target = libpqTarget(url);
     // One transaction: a failure anywhere leaves the target as empty as it was.
-    const result = await run(
+    const result = await runCommand(
       pgRestore.path,
       ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", `--dbname=${target.dbname}`, file],
-      target.env,
+      { env: target.env },
     );
     if (result.code !== 0) throw new BackupError(`pg_restore a échoué (la base cible est restée vide) :\n${result.stderr.trim()}`);
     const schema = await readSchema(client);

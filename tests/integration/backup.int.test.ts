@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -12,6 +11,7 @@ import type * as ProfilesServer from "@/lib/profiles/server";
 import { REFERENCE_PROFILES } from "@/seed/factories/profiles";
 import { seed } from "@/seed/seed";
 import { findPgTool, type BackupMethod } from "../../scripts/lib/backup";
+import { type CommandResult, runCommand } from "../../scripts/lib/run-command";
 import { createMigratedDatabase } from "./catalogue-support";
 import { createEmptyDatabase, query } from "./support/database";
 
@@ -24,17 +24,8 @@ import { createEmptyDatabase, query } from "./support/database";
 const TSX = path.resolve("node_modules/.bin/tsx");
 const workDir = mkdtempSync(path.join(os.tmpdir(), "rac-backup-test-"));
 
-type Run = { code: number; stdout: string; stderr: string };
-function runScript(script: "db-backup" | "db-restore", args: string[], databaseUrl: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [`scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+function runScript(script: "db-backup" | "db-restore", args: string[], databaseUrl: string): Promise<CommandResult> {
+  return runCommand(TSX, [`scripts/${script}.ts`, ...args], { env: { ...process.env, DATABASE_URL: databaseUrl } });
 }
 
 /** Every table of schema public: its row count and a digest of its rows' text; and every sequence's position. */
