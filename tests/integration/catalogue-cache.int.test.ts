@@ -68,6 +68,29 @@ describe("published catalogue cache", () => {
     expect(await loadPublishedCatalogue(instance)).toBe(before);
   });
 
+  it("a statement that changes no row leaves the revision and the cache as they were", async () => {
+    const instance = database.client();
+    const before = await loadPublishedCatalogue(instance);
+    const revision = async () => (await query<{ revision: string }>(database.url, `SELECT "revision"::text AS revision FROM "CatalogueRevision"`))[0]!.revision;
+    const start = await revision();
+    for (const statement of [
+      `UPDATE "Insurer" SET "name" = "name" WHERE "id" = 'inconnu'`,
+      `DELETE FROM "Offer" WHERE "id" = 'inconnu'`,
+      // Through the restamp trigger too: it updates the offers of no row.
+      `UPDATE "OfferGuarantee" SET "percentBr" = 100 WHERE "offerId" = 'inconnu'`,
+      `DELETE FROM "OfferPremiumBand" WHERE "offerId" = 'inconnu'`,
+      `INSERT INTO "OfferCeiling" SELECT * FROM "OfferCeiling" WHERE false`,
+    ]) {
+      await query(database.url, statement);
+    }
+    expect(await revision()).toBe(start);
+    expect(await loadPublishedCatalogue(instance)).toBe(before);
+
+    // The same statements on a real row move it.
+    await query(database.url, `UPDATE "OfferGuarantee" SET "percentBr" = "percentBr" WHERE "offerId" = 'alize-plus' AND "category" = 'dental-care'`);
+    expect(Number(await revision())).toBeGreaterThan(Number(start));
+  });
+
   it("checks validity dates against the day: the cache does not outlive a day boundary", async () => {
     const instance = database.client();
     const target = (await getOffer(instance, "alize-plus"))!;

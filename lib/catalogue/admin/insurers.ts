@@ -80,28 +80,22 @@ export async function createInsurer(prisma: PrismaClient, actor: AdminActor, inp
 export async function updateInsurer(prisma: PrismaClient, actor: AdminActor, id: string, input: InsurerInput): Promise<{ id: string }> {
   assertAdmin(actor);
   const data = columns(insurerInputSchema.parse(input));
-  // In a transaction that a missing insurer rolls back: an UPDATE matching no row still
-  // fires the statement-level revision trigger, and every reader would think the catalogue changed.
-  return uniqueName(data.name, () =>
-    prisma.$transaction(async (tx) => {
-      const updated = await tx.insurer.updateMany({ where: { id }, data });
-      if (updated.count === 0) throw new OfferValidationError([{ path: ["id"], message: "Assureur introuvable." }]);
-      return { id };
-    }),
-  );
+  return uniqueName(data.name, async () => {
+    // An update that matches no row leaves the catalogue revision alone (its triggers count rows).
+    const updated = await prisma.insurer.updateMany({ where: { id }, data });
+    if (updated.count === 0) throw new OfferValidationError([{ path: ["id"], message: "Assureur introuvable." }]);
+    return { id };
+  });
 }
 
 /** Only an insurer without offers can go (the foreign key restricts it anyway): archive its offers instead. */
 export async function deleteInsurer(prisma: PrismaClient, actor: AdminActor, id: string): Promise<void> {
   assertAdmin(actor);
-  // A refusal rolls the DELETE back, and with it the revision bump its trigger made (see updateInsurer).
-  await prisma.$transaction(async (tx) => {
-    const deleted = await tx.insurer.deleteMany({ where: { id, offers: { none: {} } } });
-    if (deleted.count === 0) {
-      const offers = await tx.offer.count({ where: { insurerId: id } });
-      throw new OfferValidationError([
-        { path: ["id"], message: offers > 0 ? `Cet assureur a ${offers} offre(s) : archivez-les plutôt que de le supprimer.` : "Assureur introuvable." },
-      ]);
-    }
-  });
+  const deleted = await prisma.insurer.deleteMany({ where: { id, offers: { none: {} } } });
+  if (deleted.count === 0) {
+    const offers = await prisma.offer.count({ where: { insurerId: id } });
+    throw new OfferValidationError([
+      { path: ["id"], message: offers > 0 ? `Cet assureur a ${offers} offre(s) : archivez-les plutôt que de le supprimer.` : "Assureur introuvable." },
+    ]);
+  }
 }
