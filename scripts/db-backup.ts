@@ -3,8 +3,7 @@
 // when a pg_dump as new as the server exists, else by the node-logical format
 // (scripts/lib/backup.ts). Default file: backups/rac-<UTC time>.dump or .jsonl.gz.
 // Prints a JSON summary on stdout.
-import { backupDatabase, BackupError, type BackupMethod } from "./lib/backup";
-import { openLocalDatabase } from "./lib/local-database";
+import { backupDatabase, type BackupMethod, runOnLocalDatabase } from "./lib/backup";
 
 const args = process.argv.slice(2);
 const files = args.filter((arg) => !arg.startsWith("--"));
@@ -15,19 +14,4 @@ if (files.length > 1 || unknown.length > 0 || !["auto", "pg_dump", "node-logical
   process.exit(2);
 }
 
-let code = 0;
-const database = await openLocalDatabase().catch((error: unknown) => {
-  console.error(`db:backup : ${(error as Error).message}`);
-  if (!process.env.DATABASE_URL) console.error("Si `npm start` tourne déjà sur .data/postgres, arrêtez-le ou pointez DATABASE_URL sur sa base.");
-  process.exit(1);
-});
-try {
-  const summary = await backupDatabase(database.url, { file: files[0], method: methodArg as BackupMethod | "auto" });
-  console.log(JSON.stringify(summary, null, 2));
-} catch (error) {
-  console.error(`db:backup : ${error instanceof BackupError ? error.message : (error as Error).stack}`);
-  code = 1;
-} finally {
-  await database.stop();
-}
-process.exit(code);
+await runOnLocalDatabase("db:backup", (url) => backupDatabase(url, { file: files[0], method: methodArg as BackupMethod | "auto" }));

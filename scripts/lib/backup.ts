@@ -25,6 +25,7 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
+import { openLocalDatabase } from "./local-database";
 import { deployMigrations } from "./prisma-cli";
 import { runCommand } from "./run-command";
 
@@ -731,4 +732,27 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
   const started = performance.now();
   const resolved = path.resolve(file);
   return detectBackupMethod(resolved) === "pg_dump" ? restorePgDump(url, resolved, started) : restoreLogical(url, resolved, started);
+}
+
+/**
+ * The command-line part shared by db:backup and db:restore: opens the database
+ * (DATABASE_URL, or the embedded one of `npm start`), runs `work` on it, prints its JSON
+ * summary, and exits 0, or 1 with a French message.
+ */
+export async function runOnLocalDatabase(command: string, work: (url: string) => Promise<unknown>): Promise<never> {
+  let code = 0;
+  const database = await openLocalDatabase().catch((error: unknown) => {
+    console.error(`${command} : ${(error as Error).message}`);
+    if (!process.env.DATABASE_URL) console.error("Si `npm start` tourne déjà sur .data/postgres, arrêtez-le ou pointez DATABASE_URL sur sa base.");
+    process.exit(1);
+  });
+  try {
+    console.log(JSON.stringify(await work(database.url), null, 2));
+  } catch (error) {
+    console.error(`${command} : ${error instanceof BackupError ? error.message : (error as Error).stack}`);
+    code = 1;
+  } finally {
+    await database.stop();
+  }
+  process.exit(code);
 }
