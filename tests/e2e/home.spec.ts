@@ -11,3 +11,15 @@ test("[HOME] la page d’accueil affiche le nombre d’offres lu dans la base", 
   await expect(page.getByTestId("offer-count")).toHaveText(`${new Intl.NumberFormat("fr-FR").format(offers)} offres dans le catalogue.`);
   await page.screenshot({ path: "test-results/screenshots/home.png", fullPage: true });
 });
+
+test("[HOME] la garde CSP échoue sur un script que la politique bloque (elle peut donc échouer)", async ({ page }) => {
+  // Expected to fail: the cspViolations fixture (support/test.ts) must turn the violation into a failure.
+  test.fail();
+  await page.goto("/");
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.injected = true";
+    document.head.append(script);
+  });
+  expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected)).toBeUndefined();
+});
