@@ -50,7 +50,12 @@ export interface ActFacts {
   deductionKind: "pf" | "franchise" | "none";
   /** Participation forfaitaire or franchise for this act, before the daily and yearly caps. */
   deductionUnit: number;
+  /** Most this line's acts of one day may deduct (one line is one professional); NO_DAILY_CAP if none. */
+  deductionDayCap: number;
 }
+
+/** deductionDayCap of deductions without a daily cap (franchises on medicines). */
+export const NO_DAILY_CAP = Number.MAX_SAFE_INTEGER;
 
 export interface CompiledLine {
   index: number;
@@ -99,7 +104,6 @@ export interface CompiledProfile {
   /** Also splits the year for the participation forfaitaire and franchise caps, yearly per calendar year. */
   calendar: CeilingPeriods;
   membership: CeilingPeriods;
-  pfPerDayCap: number;
   pfPerYearCap: number;
   franchisePerYearCap: number;
 }
@@ -212,6 +216,7 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
     network: "none",
     deductionKind: "none",
     deductionUnit: 0,
+    deductionDayCap: NO_DAILY_CAP,
   };
   let rate = 0;
   const price = cents(line.price);
@@ -376,7 +381,10 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
   }
   // The deduction is taken on the Sécu's payment for the act: it can never exceed it
   // (the CPAM would recover the rest on later payments; the engine does not carry it over).
-  if (facts.deductionKind === "pf") facts.deductionUnit = Math.min(pfUnit, facts.secuGross);
+  if (facts.deductionKind === "pf") {
+    facts.deductionUnit = Math.min(pfUnit, facts.secuGross);
+    facts.deductionDayCap = facts.deductionUnit * v(ref.participationForfaitaire.perDayPerProfessional);
+  }
   if (facts.deductionKind === "franchise") facts.deductionUnit = Math.min(franchiseUnit, facts.secuGross);
   return facts;
 }
@@ -475,7 +483,6 @@ export function compileProfile(profile: Profile, year?: number): CompiledProfile
     calendar,
     membership,
     // The caps have not moved since 2024-05-15; they are read once, at the start of the period.
-    pfPerDayCap: v(REFERENCE.participationForfaitaire.perDayCap),
     pfPerYearCap: v(REFERENCE.participationForfaitaire.perYearCap),
     franchisePerYearCap: v(REFERENCE.franchise.perYearCap),
   };

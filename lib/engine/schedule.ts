@@ -39,31 +39,31 @@ export function scheduleYear(profile: CompiledProfile, counts: ArrayLike<number>
 }
 
 /**
- * Participation forfaitaire: at most 4 € a day and 50 € a calendar year per person;
- * franchises on medicines: at most 50 € a calendar year. Taken in date order.
+ * Participation forfaitaire: at most 4 a day for one professional (a care line stands
+ * for one professional) and 50 € a calendar year per person, with no cap across
+ * professionals. Franchises: their own daily cap per professional (paramedical acts)
+ * and their own 50 € a calendar year. Taken in date order.
  */
 function allocateDeductions(profile: CompiledProfile, acts: ScheduledAct[]): void {
   const pfYear = [0, 0];
   const franchiseYear = [0, 0];
-  let currentDay = -1;
-  let pfToday = 0;
+  // What each line has deducted on `dayOfLine[line]`; a line's acts come in date order.
+  const dayOfLine = new Map<number, number>();
+  const takenToday = new Map<number, number>();
   for (const act of acts) {
     const facts = profile.lines[act.line]!.segments[act.segment]!;
     if (facts.deductionKind === "none" || facts.deductionUnit === 0) continue;
-    const year = act.day >= profile.calendar.boundary ? 1 : 0;
-    let amount: number;
-    if (facts.deductionKind === "pf") {
-      if (act.day !== currentDay) {
-        currentDay = act.day;
-        pfToday = 0;
-      }
-      amount = Math.min(facts.deductionUnit, profile.pfPerDayCap - pfToday, profile.pfPerYearCap - pfYear[year]!);
-      pfToday += amount;
-      pfYear[year]! += amount;
-    } else {
-      amount = Math.min(facts.deductionUnit, profile.franchisePerYearCap - franchiseYear[year]!);
-      franchiseYear[year]! += amount;
+    if (dayOfLine.get(act.line) !== act.day) {
+      dayOfLine.set(act.line, act.day);
+      takenToday.set(act.line, 0);
     }
+    const year = act.day >= profile.calendar.boundary ? 1 : 0;
+    const yearly = facts.deductionKind === "pf" ? pfYear : franchiseYear;
+    const yearCap = facts.deductionKind === "pf" ? profile.pfPerYearCap : profile.franchisePerYearCap;
+    const today = takenToday.get(act.line)!;
+    const amount = Math.min(facts.deductionUnit, facts.deductionDayCap - today, yearCap - yearly[year]!);
+    takenToday.set(act.line, today + amount);
+    yearly[year]! += amount;
     act.deduction = amount;
   }
 }

@@ -13,7 +13,7 @@ import type { OfferTerms } from "./scenario";
  * ceiling pays min(total claims, ceiling) whatever the order of the acts, so its mean is
  * computed exactly from the Poisson pmfs (convolving the lines that share a ceiling).
  * Only the participation forfaitaire and franchises (identical for every offer) are
- * averaged by Monte-Carlo: their 4 €-a-day cap couples the lines through the dates.
+ * averaged by Monte-Carlo: their 50 € yearly caps couple a person's lines.
  *
  * Bad year: the 90th percentile of the yearly RAC over a fixed-seed sample of count
  * vectors. The sample does not depend on the offer (common random numbers), so every
@@ -93,12 +93,11 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
 }
 
 /**
- * Participation forfaitaire and franchises of each sampled year. Per person and calendar
- * year: min(50 €, Σ days min(4 €, that day's participations)) + min(50 €, franchises),
- * which is what the date-ordered allocation of the scenario takes. The acts of each line
- * and count that carry a deduction are listed once (slot of their day for a
- * participation, −1 or −2 for a franchise of the first or second calendar year); the
- * sums are then made in the same order as act by act.
+ * Participation forfaitaire and franchises of each sampled year. Their daily caps are per
+ * professional, that is per care line, so what n acts of a line deduct in each calendar
+ * year is a function of n alone; per person and calendar year the year's total is then
+ * min(50 €, Σ lines' participations) + min(50 €, Σ lines' franchises), which is what the
+ * date-ordered allocation of the scenario takes.
  */
 function sampleDeductions(
   profile: CompiledProfile,
@@ -108,131 +107,56 @@ function sampleDeductions(
   count: number,
 ): Float64Array {
   const out = new Float64Array(count);
-  const periodDays = profile.periodEnd - profile.periodStart;
-  const perDay = new Int32Array(periodDays);
-  const touched = new Int32Array(periodDays);
-  const boundarySlot = profile.calendar.boundary - profile.periodStart;
-  // A line's deducted acts for a count, listed when that count is first drawn: building
-  // them for every possible count would cost memory in proportion to counts² (a line of
-  // 366 acts a year has counts up to ~430).
-  const codes: (Int32Array | null | undefined)[][] = profile.lines.map((_, l) => new Array<Int32Array | null | undefined>(days[l]!.length));
-  const units: (Float64Array | null)[][] = profile.lines.map((_, l) => new Array<Float64Array | null>(days[l]!.length));
-  const listDeductedActs = (l: number, n: number): Int32Array | null => {
+  const boundary = profile.calendar.boundary;
+  // [participations of year 1, of year 2, franchises of year 1, of year 2] for n acts of a
+  // line, listed when that count is first drawn: building them for every possible count
+  // would cost memory in proportion to counts² (a line of 366 acts a year has counts up to ~430).
+  const byCount: (Float64Array | undefined)[][] = profile.lines.map((_, l) => new Array<Float64Array | undefined>(days[l]!.length));
+  const deductionsOf = (l: number, n: number): Float64Array => {
     const line = profile.lines[l]!;
-    const c: number[] = [];
-    const u: number[] = [];
+    const sums = new Float64Array(4);
+    let currentDay = -1;
+    let today = 0;
     for (let i = 0; i < n; i += 1) {
       const facts = line.segments[segments[l]![n]![i]!]!;
       if (facts.deductionUnit === 0) continue;
-      const slot = days[l]![n]![i]! - profile.periodStart;
-      c.push(facts.deductionKind === "pf" ? slot : slot >= boundarySlot ? -2 : -1);
-      u.push(facts.deductionUnit);
+      const day = days[l]![n]![i]!;
+      if (day !== currentDay) {
+        currentDay = day;
+        today = 0;
+      }
+      const amount = Math.min(facts.deductionUnit, facts.deductionDayCap - today);
+      today += amount;
+      sums[(facts.deductionKind === "pf" ? 0 : 2) + (day >= boundary ? 1 : 0)]! += amount;
     }
-    const listed = c.length > 0 ? Int32Array.from(c) : null;
-    codes[l]![n] = listed;
-    units[l]![n] = listed ? Float64Array.from(u) : null;
-    return listed;
+    byCount[l]![n] = sums;
+    return sums;
   };
   const deducted = profile.lines.map((line) => line.segments.some((facts) => facts.deductionUnit !== 0));
   const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
-  const memos = linesOf.map((lines) => CountsMemo.forRadices(Array.from(lines, (l) => codes[l]!.length)));
-  const { pfPerDayCap, pfPerYearCap, franchisePerYearCap } = profile;
+  const { pfPerYearCap, franchisePerYearCap } = profile;
   for (let s = 0; s < count; s += 1) {
     let total = 0;
-    for (let b = 0; b < linesOf.length; b += 1) {
-      const lines = linesOf[b]!;
-      const memo = memos[b]!;
-      let key = 0;
-      if (memo) for (let k = 0; k < lines.length; k += 1) key += samples[lines[k]!]![s]! * memo.strides[k]!;
-      const slot = memo ? memo.find(key) : -1;
-      if (slot >= 0) {
-        total += memo!.firstYear[slot]!;
-        total += memo!.secondYear[slot]!;
-        continue;
-      }
+    for (const lines of linesOf) {
+      let pf0 = 0;
+      let pf1 = 0;
       let franchise0 = 0;
       let franchise1 = 0;
-      let touchedCount = 0;
       for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
         const n = samples[l]![s]!;
-        const c = codes[l]![n] === undefined ? listDeductedActs(l, n) : codes[l]![n];
-        if (!c) continue;
-        const u = units[l]![n]!;
-        for (let i = 0; i < c.length; i += 1) {
-          const code = c[i]!;
-          if (code >= 0) {
-            if (perDay[code] === 0) touched[touchedCount++] = code;
-            perDay[code]! += u[i]!;
-          } else if (code === -1) franchise0 += u[i]!;
-          else franchise1 += u[i]!;
-        }
+        const sums = byCount[l]![n] ?? deductionsOf(l, n);
+        pf0 += sums[0]!;
+        pf1 += sums[1]!;
+        franchise0 += sums[2]!;
+        franchise1 += sums[3]!;
       }
-      let pf0 = 0;
-      let pf1 = 0;
-      for (let t = 0; t < touchedCount; t += 1) {
-        const slot = touched[t]!;
-        if (slot >= boundarySlot) pf1 += Math.min(pfPerDayCap, perDay[slot]!);
-        else pf0 += Math.min(pfPerDayCap, perDay[slot]!);
-        perDay[slot] = 0;
-      }
-      const firstYear = Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
-      const secondYear = Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
-      memo?.remember(slot, key, firstYear, secondYear);
-      total += firstYear;
-      total += secondYear;
+      total += Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
+      total += Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
     }
     out[s] = total;
   }
   return out;
-}
-
-/**
- * A person's deductions of a sampled year depend only on the counts of their lines, and
- * with Poisson counts the same combinations come back over and over: each is computed
- * once. Keys are the counts in mixed radix; an open-addressing table of fixed size, which
- * simply stops remembering when half full.
- */
-class CountsMemo {
-  private static readonly BITS = 11;
-  private readonly keys = new Float64Array(1 << CountsMemo.BITS).fill(-1);
-  readonly firstYear = new Float64Array(1 << CountsMemo.BITS);
-  readonly secondYear = new Float64Array(1 << CountsMemo.BITS);
-  private size = 0;
-
-  private constructor(readonly strides: Float64Array) {}
-
-  /** A memo for lines whose counts range over [0, radix); none when the keys would not be exact doubles. */
-  static forRadices(radices: number[]): CountsMemo | null {
-    const strides = new Float64Array(radices.length);
-    let stride = 1;
-    for (let k = 0; k < radices.length; k += 1) {
-      strides[k] = stride;
-      stride *= radices[k]!;
-    }
-    return stride <= Number.MAX_SAFE_INTEGER ? new CountsMemo(strides) : null;
-  }
-
-  /** The slot holding `key` (≥ 0), −2 − the free slot where it would go, or −1 when full. */
-  find(key: number): number {
-    const mask = (1 << CountsMemo.BITS) - 1;
-    let slot = Math.imul((key >>> 0) ^ ((key / 4294967296) | 0), 0x9e3779b1) >>> (32 - CountsMemo.BITS);
-    for (;;) {
-      const stored = this.keys[slot]!;
-      if (stored === key) return slot;
-      if (stored === -1) return this.size * 2 < mask ? -2 - slot : -1;
-      slot = (slot + 1) & mask;
-    }
-  }
-
-  remember(found: number, key: number, firstYear: number, secondYear: number): void {
-    if (found === -1) return;
-    const slot = -2 - found;
-    this.keys[slot] = key;
-    this.firstYear[slot] = firstYear;
-    this.secondYear[slot] = secondYear;
-    this.size += 1;
-  }
 }
 
 interface CeilingGroup {

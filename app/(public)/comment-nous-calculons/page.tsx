@@ -24,9 +24,11 @@ export default function MethodPage() {
           un « tarif d’autorité » de quelques centimes.
         </li>
         <li>
-          La <strong>participation forfaitaire</strong> de 2 € par consultation (4 € par jour, 50 € par an au plus) et les
-          franchises sur les médicaments restent à votre charge : un contrat responsable n’a pas le droit de les rembourser.
-          Les mineurs et les bénéficiaires de la CSS en sont exonérés.
+          La <strong>participation forfaitaire</strong> de 2 € par consultation, analyse ou radio reste à votre charge : au plus
+          4 par jour chez un même professionnel (un généraliste, un laboratoire et un radiologue le même jour font donc 3 × 2 €),
+          et 50 € par an au plus. Les <strong>franchises</strong> (1 € par boîte de médicaments ou par acte paramédical, au plus
+          4 € par jour chez un même kinésithérapeute ou infirmier) ont leur propre plafond de 50 € par an. Un contrat
+          responsable n’a pas le droit de les rembourser. Les mineurs et les bénéficiaires de la CSS en sont exonérés.
         </li>
         <li>
           Sans médecin traitant déclaré (hors accès direct : gynécologue, ophtalmologiste…), la Sécu ne rembourse que 30 %, et

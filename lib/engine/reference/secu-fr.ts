@@ -74,13 +74,22 @@ export const REFERENCE = {
   participationForfaitaire: {
     // 2 € per consultation or act since 2024-05-15 (1 € before).
     perAct: [at("2005-01-01", 100), at("2024-05-15", 200)],
-    perDayCap: [at("2005-01-01", 400), at("2024-05-15", 400)],
+    // At most 4 participations a day for one professional (a count, not euros): no cap
+    // across professionals, so a GP, a lab and a radiologist on one day are 3 × 2 €
+    // (documentation SNDS "PF": "plafonnée à 4 euros par jour pour un même professionnel"
+    // in the 1 € era, i.e. 4 participations; DOMAIN.md §3).
+    perDayPerProfessional: fixed(4),
     perYearCap: fixed(5000),
   },
 
   franchise: {
-    // 1 € per box of medicines since 2024-03-31 (0,50 € before); the 2026 doubling was abandoned.
+    // 1 € per box of medicines and per paramedical act since 2024-03-31 (0,50 € before);
+    // the 2026 doubling was abandoned.
     perMedicineBox: [at("2008-01-01", 50), at("2024-03-31", 100)],
+    perParamedicalAct: [at("2008-01-01", 50), at("2024-03-31", 100)],
+    // Paramedical acts: at most 4 € a day for one professional (2 € before 2024-03-31).
+    paramedicalPerDayCap: [at("2008-01-01", 200), at("2024-03-31", 400)],
+    // One 50 € cap a calendar year for every franchise, separate from the participation's.
     perYearCap: fixed(5000),
   },
 

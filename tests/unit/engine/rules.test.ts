@@ -3,6 +3,8 @@ import type { Offer } from "@/lib/schemas/offer";
 import type { Profile } from "@/lib/schemas/profile";
 import { oneLineProfile, reasonsOf, scenarioOf, testOffer } from "./helpers";
 import { profileSchema } from "@/lib/schemas/profile";
+import { compileProfile } from "@/lib/engine/compile-profile";
+import { scheduleYear } from "@/lib/engine/schedule";
 
 interface Case {
   name: string;
@@ -466,8 +468,8 @@ describe("Règles de remboursement, scénarios recalculés à la main", () => {
   });
 });
 
-describe("Participation forfaitaire : 4 € par jour au plus", () => {
-  test("consultation, analyses et radio le même jour : 2 + 2, la troisième participation est annulée", () => {
+describe("Participation forfaitaire : 4 par jour pour un même professionnel, pas de plafond entre professionnels", () => {
+  test("généraliste, analyses et radiologue le même jour : 3 × 2 €", () => {
     const profile = profileSchema.parse({
       startDate: "2026-01-01",
       department: "75",
@@ -484,9 +486,37 @@ describe("Participation forfaitaire : 4 € par jour au plus", () => {
       ],
     });
     const quote = scenarioOf(testOffer(), profile, { breakdown: true });
-    expect(quote.scenario.rac).toBe("4.00");
+    expect(quote.scenario.rac).toBe("6.00");
     const acts = quote.breakdown!.flatMap((b) => b.categories.flatMap((c) => c.lines.flatMap((l) => l.acts)));
     expect(new Set(acts.map((a) => a.date)).size).toBe(1);
-    expect(acts.map((a) => a.rac)).toEqual(["2.00", "2.00", "0.00"]);
+    expect(acts.map((a) => a.rac)).toEqual(["2.00", "2.00", "2.00"]);
+  });
+
+  test("cinq consultations du même médecin le même jour : quatre participations (8 €), la cinquième n'en a pas", () => {
+    const compiled = compileProfile(oneLineProfile({ category: "gp", perYear: 1 }));
+    // Five acts a day all year: the schedule puts acts 0–4 on the first day.
+    const schedule = scheduleYear(compiled, [5 * 365]);
+    const firstDay = schedule.acts[0]!.filter((act) => act.day === compiled.periodStart);
+    expect(firstDay.map((act) => act.deduction)).toEqual([200, 200, 200, 200, 0]);
+    // 50 € a year at most: 25 participations, reached on the seventh day (4 × 6 + 1).
+    expect(schedule.acts[0]!.reduce((sum, act) => sum + act.deduction, 0)).toBe(5000);
+  });
+
+  test("le plafond de 50 € par an de la participation est distinct de celui des franchises", () => {
+    const profile = profileSchema.parse({
+      startDate: "2026-01-01",
+      department: "75",
+      beneficiaries: [
+        {
+          label: "Assuré",
+          age: 40,
+          care: [
+            { category: "gp", perYear: 30, price: "30.00" },
+            { category: "pharmacy-65", perYear: 60, price: "10.00" },
+          ],
+        },
+      ],
+    });
+    expect(reasonsOf(scenarioOf(testOffer(), profile))).toMatchObject({ "participation-forfaitaire": "50.00", franchise: "50.00" });
   });
 });
