@@ -28,5 +28,8 @@ export function decodeProfile(encoded: string): DecodedProfile {
     return invalid;
   }
   const parsed = profileSchema.safeParse(json);
-  return parsed.success ? { ok: true, profile: parsed.data } : invalid;
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  // A well-formed link for a year the reference table does not cover says so.
+  const period = parsed.error.issues.find((issue) => issue.code === "custom" && issue.path.join(".") === "startDate");
+  return period ? { ok: false, message: period.message } : invalid;
 }

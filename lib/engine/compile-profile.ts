@@ -9,7 +9,7 @@ import {
   type Sector,
 } from "../schemas/care-category";
 import type { CareLine, Profile } from "../schemas/profile";
-import { addMonths, dayNumber, firstDayOfYear, isoDate, yearOf } from "./dates";
+import { addMonths, dayNumber, firstDayOfYear, frenchDate, isoDate, yearOf } from "./dates";
 import { applyRate, moneyToCents } from "./money";
 import { REFERENCE } from "./reference/secu-fr";
 import { changeDays, valueAt, type Timeline } from "./reference/timeline";
@@ -124,7 +124,7 @@ const REFERENCE_CHANGE_DAYS = changeDays(allTimelines(REFERENCE));
  * The simulated year: the first twelve months of cover when `year` is the start
  * date's year (the default), otherwise the calendar year `year` of an older contract.
  */
-export function simulatedPeriod(profile: Profile, year?: number): { start: number; end: number } {
+export function simulatedPeriod(profile: Pick<Profile, "startDate">, year?: number): { start: number; end: number } {
   const startDay = dayNumber(profile.startDate);
   const startYear = yearOf(startDay);
   const careYear = year ?? startYear;
@@ -132,7 +132,28 @@ export function simulatedPeriod(profile: Profile, year?: number): { start: numbe
     throw new ProfileError(`Année de soins ${careYear} antérieure à la date d'effet ${profile.startDate}`);
   }
   const start = careYear === startYear ? startDay : firstDayOfYear(careYear);
-  return { start, end: addMonths(start, 12) };
+  const period = { start, end: addMonths(start, 12) };
+  const uncovered = uncoveredPeriodMessage(period);
+  if (uncovered) throw new ProfileError(uncovered);
+  return period;
+}
+
+/**
+ * Why the reference table cannot price this period (end exclusive), in plain French, or
+ * null when every day of it is covered.
+ */
+export function uncoveredPeriodMessage(period: { start: number; end: number }): string | null {
+  const from = dayNumber(REFERENCE.coverage.from);
+  const to = dayNumber(REFERENCE.coverage.to);
+  if (period.start >= from && period.end - 1 <= to) return null;
+  // The last start date whose twelve months end within the table.
+  let latestStart = to + 1;
+  while (addMonths(latestStart, 12) - 1 > to) latestStart -= 1;
+  return (
+    `Nos barèmes de la Sécurité sociale couvrent les soins du ${frenchDate(from)} au ${frenchDate(to)} : ` +
+    `la période du ${frenchDate(period.start)} au ${frenchDate(period.end - 1)} ne peut pas être calculée. ` +
+    `Choisissez une date d'effet entre le ${frenchDate(from)} et le ${frenchDate(latestStart)}.`
+  );
 }
 
 /** Day of act i (0-based) out of n spread evenly over the period: the middle of its n-th slice. */

@@ -29,3 +29,10 @@ export function addMonths(day: number, months: number): number {
 export function firstDayOfYear(year: number): number {
   return Math.round(Date.UTC(year, 0, 1) / MS_PER_DAY);
 }
+
+const frenchDateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "1 janvier 2026": for the engine's French messages. */
+export function frenchDate(day: number): string {
+  return frenchDateFormat.format(new Date(day * MS_PER_DAY));
+}

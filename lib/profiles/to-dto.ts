@@ -1,6 +1,6 @@
 import { encodeProfile } from "@/lib/compare/profile-url";
 import { lastRunSchema } from "@/lib/schemas/saved-profile";
-import { profileSchema } from "@/lib/schemas/profile";
+import { storedProfileSchema } from "@/lib/schemas/profile";
 import type { SavedProfileDto } from "./types";
 
 /** The columns every read selects: never the user relation. */
@@ -18,10 +18,11 @@ export interface SavedProfileRow {
 /**
  * A row as plain data. The JSON columns are parsed again: a profile saved under an older
  * schema fails loudly here rather than reaching the engine half-valid, and a last run
- * that no longer parses is dropped (the next run starts afresh).
+ * that no longer parses is dropped (the next run starts afresh). A profile whose year the
+ * reference table no longer covers is still listed: running it is what gets refused.
  */
 export function toSavedProfileDto(row: SavedProfileRow): SavedProfileDto {
-  const profile = profileSchema.parse(row.profile);
+  const profile = storedProfileSchema.parse(row.profile);
   const lastRun = lastRunSchema.safeParse(row.lastRun);
   return {
     id: row.id,

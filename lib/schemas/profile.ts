@@ -6,6 +6,8 @@ import {
   lensPairSchema,
   sectorSchema,
 } from "./care-category";
+import { addMonths, dayNumber } from "../engine/dates";
+import { uncoveredPeriodMessage } from "../engine/compile-profile";
 import { isoDateSchema, moneySchema } from "./money";
 
 /** Categories whose BR is not fixed by the table and may be entered with the price. */
@@ -81,10 +83,23 @@ export const beneficiarySchema = z.object({
 });
 export type Beneficiary = z.output<typeof beneficiarySchema>;
 
-export const profileSchema = z.object({
+/**
+ * A profile as stored: saved profiles are read back with it, whatever the reference
+ * table covers today (lib/profiles/to-dto.ts).
+ */
+export const storedProfileSchema = z.object({
   startDate: isoDateSchema.meta({ description: "Date d'effet du contrat." }),
   department: z.string().regex(/^(\d{2,3}|2A|2B)$/, "Code de département attendu, ex. « 75 » ou « 2A »"),
   beneficiaries: z.array(beneficiarySchema).min(1).max(10),
+});
+
+/** A profile the engine can price: its first twelve months lie within the reference table (DOMAIN.md §7). */
+export const profileSchema = storedProfileSchema.superRefine((profile, ctx) => {
+  const start = dayNumber(profile.startDate);
+  // Zod runs this refinement even when the date itself was refused: nothing to add then.
+  if (!Number.isFinite(start)) return;
+  const message = uncoveredPeriodMessage({ start, end: addMonths(start, 12) });
+  if (message) ctx.addIssue({ code: "custom", path: ["startDate"], message });
 });
 export type Profile = z.output<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;

@@ -28,8 +28,17 @@ export const SOURCES = {
 } as const;
 
 export const REFERENCE = {
-  version: "fr-2026.2",
-  updatedOn: "2026-01-15",
+  version: "fr-2026.3",
+  updatedOn: "2026-11-30",
+
+  /**
+   * The care dates this table holds figures for. Before `from` some figures were not
+   * carried (2025 tariffs steps, Mon soutien psy's 8 sessions…); after `to`, figures not
+   * yet published (LFSS 2028). A period outside is refused, never computed with another
+   * year's figures (DOMAIN.md §7). 2027 holds the figures in force on `updatedOn` with
+   * the changes already published: extend `to` when the table is reviewed for 2028.
+   */
+  coverage: { from: "2026-01-01", to: "2027-12-31" },
 
   /** BR of consultations by sector: OPTAM/sector 1, non-OPTAM (sector 2), sector 3 (tarif d'autorité). */
   consultationBr: {

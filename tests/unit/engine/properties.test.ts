@@ -131,7 +131,7 @@ const lineArb = fc
 
 const profileArb: fc.Arbitrary<Profile> = fc
   .record({
-    startDate: fc.constantFrom("2025-07-01", "2026-01-01", "2026-02-15"),
+    startDate: fc.constantFrom("2026-07-01", "2026-01-01", "2026-02-15"),
     beneficiaries: fc.array(
       fc.record({
         age: fc.integer({ min: 0, max: 90 }),

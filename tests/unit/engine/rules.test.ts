@@ -85,12 +85,6 @@ const CASES: Case[] = [
     expected: { price: "57.00", secu: "37.90", mutuelle: "17.10", rac: "2.00" },
   },
   {
-    name: "Psychiatre en 2025 : BR 55 €",
-    offer: testOffer(),
-    profile: oneLineProfile({ category: "psychiatrist", perYear: 1, price: "55.00" }, {}, "2025-01-01"),
-    expected: { price: "55.00", secu: "36.50", mutuelle: "16.50", rac: "2.00" },
-  },
-  {
     name: "Psychiatre non OPTAM : BR 42,50 €",
     // 70 % × 42,50 = 29,75 − 2 = 27,75 ; mutuelle 100 % : 42,50 − 29,75 = 12,75.
     offer: testOffer(),
@@ -108,12 +102,6 @@ const CASES: Case[] = [
     offer: testOffer(),
     profile: oneLineProfile({ category: "pediatrician", perYear: 1, price: "40.00" }, { age: 1 }),
     expected: { price: "40.00", secu: "28.00", mutuelle: "12.00", rac: "0.00" },
-  },
-  {
-    name: "Pédiatre pour un enfant de 1 an en 2025 : BR 39 €",
-    offer: testOffer(),
-    profile: oneLineProfile({ category: "pediatrician", perYear: 1, price: "39.00" }, { age: 1 }, "2025-01-01"),
-    expected: { price: "39.00", secu: "27.30", mutuelle: "11.70", rac: "0.00" },
   },
   {
     name: "Pédiatre pour un enfant de 4 ans : BR 35 €",
@@ -217,10 +205,11 @@ const CASES: Case[] = [
     reasons: { "beyond-guarantee": "80.00", "ceiling-reached": "20.00" },
   },
   {
-    name: "Forfait journalier : 20 € en 2025, couvert en totalité même sans garantie",
+    // 12 days spread over 2026: the 16 January and 15 February ones before the change.
+    name: "Forfait journalier : 20 € avant le 1er mars 2026 puis 23 €, couvert en totalité même sans garantie",
     offer: testOffer({ guarantees: { "hospital-daily-charge": {} } }),
-    profile: oneLineProfile({ category: "hospital-day", perYear: 1 }, {}, "2025-07-01"),
-    expected: { price: "20.00", secu: "0.00", mutuelle: "20.00", rac: "0.00" },
+    profile: oneLineProfile({ category: "hospital-day", perYear: 12 }),
+    expected: { price: "270.00", secu: "0.00", mutuelle: "270.00", rac: "0.00" },
   },
   {
     name: "Forfait journalier : 23 € à partir du 1er mars 2026",
@@ -242,10 +231,11 @@ const CASES: Case[] = [
     reasons: { "not-covered": "23.00" },
   },
   {
-    name: "Participation sur acte lourd : 24 € en 2025",
+    // 4 acts spread over 2026: the 15 February one before the change.
+    name: "Participation sur acte lourd : 24 € avant avril 2026 puis 32 €",
     offer: testOffer(),
-    profile: oneLineProfile({ category: "heavy-act-charge", perYear: 1 }, {}, "2025-01-01"),
-    expected: { price: "24.00", secu: "0.00", mutuelle: "24.00", rac: "0.00" },
+    profile: oneLineProfile({ category: "heavy-act-charge", perYear: 4 }),
+    expected: { price: "120.00", secu: "0.00", mutuelle: "120.00", rac: "0.00" },
   },
   {
     name: "Participation sur acte lourd : 32 € à partir d'avril 2026",
