@@ -1,6 +1,6 @@
 import { REFERENCE } from "../lib/engine/reference/secu-fr";
 import { LENS_PAIRS, type GuaranteeCategory, type LensPair, type NetworkName } from "../lib/schemas/care-category";
-import { catalogueSchema, type Catalogue, type CatalogueInput, type OfferInput, type PremiumBand } from "../lib/schemas/offer";
+import { CATALOGUE_FORMAT_VERSION, catalogueSchema, type Catalogue, type CatalogueInput, type OfferInput, type PremiumBand } from "../lib/schemas/offer";
 
 /**
  * The demo catalogue: ILLUSTRATIVE data. Every insurer below is invented (names and
@@ -184,6 +184,15 @@ const HEARING = [0, 400, 800, 1200, 1700] as const;
 const ALTERNATIVE = [0, 20, 30, 40, 50] as const;
 const ALTERNATIVE_CEILING = [0, 60, 120, 160, 250] as const;
 const FRAME = [50, 70, 100, 100, 100] as const;
+// Psychologist: "forfait psychologue n séances × x € par an" (paid on top of Mon soutien
+// psy's ticket modérateur, which every contrat responsable pays, and on sessions outside it).
+const PSYCHOLOGIST_SESSION = [0, 20, 30, 40, 60] as const;
+const PSYCHOLOGIST_SESSIONS = [0, 3, 4, 6, 8] as const;
+// Paramedical acts (kiné, nurse, speech therapist, orthoptist): % BR, Sécu included.
+const PARAMEDICAL = [100, 100, 125, 150, 200] as const;
+// Dental implants (no Sécu reimbursement): "n € par implant, k par an".
+const IMPLANT = [0, 0, 300, 500, 800] as const;
+const IMPLANTS_PER_YEAR = [0, 0, 1, 2, 2] as const;
 // Glasses, Sécu included, per lens pair; level 1 is the R871-2 floor, level 5 its ceiling.
 const GLASSES: Record<LensPair, readonly [number, number, number, number, number]> = {
   "simple-simple": [100, 200, 300, 380, 420],
@@ -270,6 +279,13 @@ function responsableOffer(plan: InsurerPlan, level: 1 | 2 | 3 | 4 | 5): OfferInp
       ? { forfait: { amount: money(HEARING[step]!), per: "equipment", includesSecu: true }, ...waiting("hearing-aids") }
       : { percentBr: 100, ...waiting("hearing-aids") },
     "alternative-medicine": ALTERNATIVE[step] ? { forfait: { amount: money(ALTERNATIVE[step]!), per: "act" } } : {},
+    psychologist: PSYCHOLOGIST_SESSION[step]
+      ? { forfait: { amount: money(PSYCHOLOGIST_SESSION[step]!), per: "act", maxPerYear: PSYCHOLOGIST_SESSIONS[step]! } }
+      : {},
+    paramedical: { percentBr: PARAMEDICAL[step]! },
+    "dental-implants": IMPLANT[step]
+      ? { forfait: { amount: money(IMPLANT[step]!), per: "equipment", maxPerYear: IMPLANTS_PER_YEAR[step]! }, ...waiting("dental-prosthesis") }
+      : {},
   };
   if (plan.network && level >= 2) {
     // Better terms at the network's partners, optics and dental only (loi Le Roux), within the legal ceilings.
@@ -355,6 +371,6 @@ export function buildDemoCatalogue(): Catalogue {
     for (const level of plan.levels) offers.push(responsableOffer(plan, level));
     if (plan.nonResponsable) offers.push(nonResponsableOffer(plan, plan.nonResponsable));
   }
-  const input: CatalogueInput = { formatVersion: 1, offers };
+  const input: CatalogueInput = { formatVersion: CATALOGUE_FORMAT_VERSION, offers };
   return catalogueSchema.parse(input);
 }

@@ -11,7 +11,7 @@ import {
 import { CheckboxField, JsonField, MoneyField, NumberField, pathKey, SelectField, type Path } from "./fields";
 
 export type GuaranteeDraft = Record<string, unknown> & {
-  forfait?: { amount?: unknown; per?: string; includesSecu?: boolean };
+  forfait?: { amount?: unknown; per?: string; includesSecu?: boolean; maxPerYear?: unknown };
   glassesAmounts?: Record<string, unknown>;
 };
 
@@ -89,6 +89,13 @@ export function GuaranteeEditor({ category, guarantee, errors, onChange, onSynta
             errors={errors}
             checked={guarantee.forfait.includesSecu === true}
             onChange={(checked) => set(["forfait", "includesSecu"], checked)}
+          />
+          <NumberField
+            label={`${label} : nombre payé par an (vide : sans limite)`}
+            path={at("forfait", "maxPerYear")}
+            errors={errors}
+            value={guarantee.forfait.maxPerYear}
+            onChange={(value) => set(["forfait", "maxPerYear"], value)}
           />
         </div>
       )}

@@ -66,6 +66,7 @@ export async function insertOfferChildren(tx: Tx, offers: Offer[]): Promise<void
       forfaitAmount: guarantee.forfait?.amount ?? null,
       forfaitPer: guarantee.forfait?.per ?? null,
       forfaitIncludesSecu: guarantee.forfait?.includesSecu ?? null,
+      forfaitMaxPerYear: guarantee.forfait?.maxPerYear ?? null,
       glassesAmounts: guarantee.glassesAmounts ?? null,
       frameMax: guarantee.frameMax ?? null,
       waitingMonths: guarantee.waitingMonths,
@@ -74,12 +75,12 @@ export async function insertOfferChildren(tx: Tx, offers: Offer[]): Promise<void
   );
   await insertJson(tx, guarantees, (rowsJson) => Prisma.sql`
     INSERT INTO "OfferGuarantee" ("offerId", "category", "percentBr", "percentBrNonOptam", "basis", "fraisReels", "forfaitAmount",
-      "forfaitPer", "forfaitIncludesSecu", "glassesAmounts", "frameMax", "waitingMonths", "inNetwork")
+      "forfaitPer", "forfaitIncludesSecu", "forfaitMaxPerYear", "glassesAmounts", "frameMax", "waitingMonths", "inNetwork")
     SELECT r."offerId", r."category", r."percentBr", r."percentBrNonOptam", r."basis", r."fraisReels", r."forfaitAmount",
-      r."forfaitPer", r."forfaitIncludesSecu", r."glassesAmounts", r."frameMax", r."waitingMonths", r."inNetwork"
+      r."forfaitPer", r."forfaitIncludesSecu", r."forfaitMaxPerYear", r."glassesAmounts", r."frameMax", r."waitingMonths", r."inNetwork"
     FROM json_to_recordset(${rowsJson}::json) AS r("offerId" text, "category" "GuaranteeCategory", "percentBr" numeric,
       "percentBrNonOptam" numeric, "basis" "RateBasis", "fraisReels" boolean, "forfaitAmount" numeric, "forfaitPer" "ForfaitPer",
-      "forfaitIncludesSecu" boolean, "glassesAmounts" jsonb, "frameMax" numeric, "waitingMonths" int, "inNetwork" jsonb)`);
+      "forfaitIncludesSecu" boolean, "forfaitMaxPerYear" int, "glassesAmounts" jsonb, "frameMax" numeric, "waitingMonths" int, "inNetwork" jsonb)`);
 
   const ceilings = offers.flatMap((offer) =>
     offer.ceilings.map((ceiling, position) => ({

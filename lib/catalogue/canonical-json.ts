@@ -1,6 +1,5 @@
 import { GUARANTEE_CATEGORIES, LENS_PAIRS } from "../schemas/care-category";
 import {
-  catalogueSchema,
   ceilingSchema,
   forfaitSchema,
   guaranteeSchema,
@@ -17,7 +16,8 @@ import {
  */
 const KEY_ORDER = new Map(
   [
-    ...Object.keys(catalogueSchema.shape),
+    "formatVersion",
+    "offers",
     ...Object.keys(offerSchema.shape),
     "name",
     "kind",

@@ -1,5 +1,5 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
-import type { Catalogue } from "../schemas/offer";
+import { CATALOGUE_FORMAT_VERSION, type Catalogue } from "../schemas/offer";
 import { canonicalJson } from "./canonical-json";
 import { readOffers } from "./read-offers";
 
@@ -9,7 +9,7 @@ import { readOffers } from "./read-offers";
  * offers, validity dates and registration numbers are database-only and not exported.
  */
 export async function exportCatalogue(prisma: PrismaClient): Promise<Catalogue> {
-  return { formatVersion: 1, offers: await readOffers(prisma, Prisma.sql`o."status" = 'PUBLISHED'`) };
+  return { formatVersion: CATALOGUE_FORMAT_VERSION, offers: await readOffers(prisma, Prisma.sql`o."status" = 'PUBLISHED'`) };
 }
 
 /** The file form: offers by id, keys in schema order, two-space indent, final newline. */

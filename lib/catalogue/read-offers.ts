@@ -49,8 +49,9 @@ const OFFER_JSON = Prisma.sql`json_build_object(
       'percentBrNonOptam', g."percentBrNonOptam",
       'basis', g."basis",
       'fraisReels', g."fraisReels",
-      'forfait', CASE WHEN g."forfaitAmount" IS NULL THEN NULL ELSE json_build_object(
-        'amount', g."forfaitAmount"::text, 'per', g."forfaitPer", 'includesSecu', g."forfaitIncludesSecu") END,
+      'forfait', CASE WHEN g."forfaitAmount" IS NULL THEN NULL ELSE json_strip_nulls(json_build_object(
+        'amount', g."forfaitAmount"::text, 'per', g."forfaitPer", 'includesSecu', g."forfaitIncludesSecu",
+        'maxPerYear', g."forfaitMaxPerYear")) END,
       'glassesAmounts', g."glassesAmounts",
       'frameMax', g."frameMax"::text,
       'waitingMonths', g."waitingMonths",

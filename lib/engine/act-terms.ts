@@ -76,7 +76,8 @@ export function evaluateAct(offer: CompiledOffer, line: CompiledLine, facts: Act
   let promised = 0;
   if (terms.fraisReels) promised = coverable;
   else if (bp >= 0) promised = positive(Math.min(rateTotal(bp, terms.basis, br, secuRef), priceRef) - secuRef);
-  if (terms.unitForfait > 0) promised += positive(terms.unitForfait - (terms.unitForfaitIncludesSecu ? secuRef : 0));
+  const forfaitPart = terms.unitForfait > 0 ? positive(terms.unitForfait - (terms.unitForfaitIncludesSecu ? secuRef : 0)) : 0;
+  promised += forfaitPart;
   if (terms.glassesAmounts !== null && line.category === "glasses-class-b") {
     const frameCovered = terms.frameMax >= 0 ? Math.min(frame, terms.frameMax) : frame;
     const equipment = Math.min(frameCovered + price - frame, terms.glassesAmounts[line.lensPair]);
@@ -118,6 +119,8 @@ export function evaluateAct(offer: CompiledOffer, line: CompiledLine, facts: Act
   let fixed: number;
   if (guarantee.ceiling < 0) fixed = e2;
   else if (guarantee.ceilingIsYearlyForfait) fixed = Math.min(e2, Math.max(floor, beforeYearly));
+  // A forfait limited in number: its budget bounds the forfait, not the percentage paid beside it.
+  else if (guarantee.ceilingIsCountedForfait) fixed = Math.min(e2, Math.max(floor, Math.min(coverable, promised - forfaitPart)));
   // A contrat responsable always pays the ticket modérateur: a ceiling limits only what is beyond it.
   // Not responsable: the ceiling limits the whole mutuelle share.
   else fixed = responsable ? Math.min(e2, floor) : 0;

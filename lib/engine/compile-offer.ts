@@ -26,6 +26,8 @@ export interface CompiledGuarantee {
   ceiling: number;
   /** The ceiling is a yearly forfait of this guarantee rather than a plafond of the offer. */
   ceilingIsYearlyForfait: boolean;
+  /** The ceiling is the yearly budget of a forfait limited to n acts (maxPerYear × amount): it bounds the forfait only. */
+  ceilingIsCountedForfait: boolean;
 }
 
 export interface CompiledCeiling {
@@ -35,6 +37,8 @@ export interface CompiledCeiling {
   period: "calendar" | "membership";
   /** A guarantee's yearly forfait rather than a plafond of the offer. */
   yearlyForfait: boolean;
+  /** The yearly budget of a guarantee's forfait limited in number (maxPerYear × amount). */
+  countedForfait: boolean;
 }
 
 /**
@@ -67,6 +71,7 @@ export class CompiledOffer {
         firstYearAmount: moneyToCents(ceiling.firstYearAmount ?? ceiling.amount),
         period: ceiling.period,
         yearlyForfait: false,
+        countedForfait: false,
       };
     });
     // Yearly forfaits become ceilings of their own, in a fixed order so indexes are stable.
@@ -77,7 +82,14 @@ export class CompiledOffer {
       if (!this.ceilingOf.has(category) && yearly?.per === "year") {
         const amount = moneyToCents(yearly.amount);
         this.ceilingOf.set(category, this.ceilings.length);
-        this.ceilings.push({ id: `forfait-annuel-${category}`, amount, firstYearAmount: amount, period: "calendar", yearlyForfait: true });
+        this.ceilings.push({ id: `forfait-annuel-${category}`, amount, firstYearAmount: amount, period: "calendar", yearlyForfait: true, countedForfait: false });
+      }
+      // "4 séances × 30 € par an": counted in euros, a calendar-year budget of 4 × 30 €.
+      const counted = guarantee.forfait?.maxPerYear !== undefined ? guarantee.forfait : guarantee.inNetwork?.forfait;
+      if (!this.ceilingOf.has(category) && counted?.maxPerYear !== undefined) {
+        const amount = moneyToCents(counted.amount) * counted.maxPerYear;
+        this.ceilingOf.set(category, this.ceilings.length);
+        this.ceilings.push({ id: `forfait-limite-${category}`, amount, firstYearAmount: amount, period: "calendar", yearlyForfait: false, countedForfait: true });
       }
     }
   }
@@ -93,6 +105,7 @@ export class CompiledOffer {
         waitingMonths: guarantee.waitingMonths,
         ceiling,
         ceilingIsYearlyForfait: ceiling >= 0 && this.ceilings[ceiling]!.yearlyForfait,
+        ceilingIsCountedForfait: ceiling >= 0 && this.ceilings[ceiling]!.countedForfait,
       };
       this.compiled.set(category, compiled);
     }

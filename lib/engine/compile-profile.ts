@@ -72,7 +72,13 @@ export interface CompiledLine {
   lensPair: LensPair;
   /** First day of each segment of the year over which the line's figures are stable. */
   segmentStarts: number[];
+  /**
+   * The facts of each segment; for a line with a yearly act cap, followed by the facts of
+   * the same segments for acts beyond the cap (segment index + segmentStarts.length).
+   */
   segments: ActFacts[];
+  /** Acts per calendar year the Sécu reimburses (Mon soutien psy: 12), or 0 for no cap. */
+  yearlyActCap: number;
 }
 
 export interface CompiledBeneficiary {
@@ -212,13 +218,14 @@ function cents(money: string | undefined): number | undefined {
   return money === undefined ? undefined : moneyToCents(money);
 }
 
-function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
+/** `beyondYearlyCap`: the act is past the Sécu's yearly number of sessions (Mon soutien psy). */
+function factsAt(line: CareLine, who: BeneficiaryFacts, day: number, beyondYearlyCap = false): ActFacts {
   const v = (timeline: Timeline) => valueAt(timeline, day);
   const ref = REFERENCE;
   const sector: Sector = line.sector ?? "1";
   const nonOptam = sector === "2-non-optam" || sector === "3";
   const pfUnit = who.exempt ? 0 : v(ref.participationForfaitaire.perAct);
-  const franchiseUnit = who.exempt ? 0 : v(ref.franchise.perMedicineBox);
+  let franchiseUnit = who.exempt ? 0 : v(ref.franchise.perMedicineBox);
   const facts: ActFacts = {
     price: 0,
     framePrice: 0,
@@ -389,6 +396,55 @@ function factsAt(line: CareLine, who: BeneficiaryFacts, day: number): ActFacts {
       facts.price = price ?? v(ref.typical.alternativeSession);
       facts.floor = "none";
       break;
+    case "psychologist-msp":
+      // A fixed price, no dépassement; past the yearly sessions the Sécu pays nothing and
+      // neither does the ticket modérateur obligation.
+      facts.price = v(ref.psychologist.mspSessionPrice);
+      facts.br = beyondYearlyCap ? 0 : facts.price;
+      rate = beyondYearlyCap ? 0 : v(ref.rates.psychologist);
+      facts.floor = beyondYearlyCap ? "none" : "tm";
+      break;
+    case "psychologist-private":
+      facts.price = price ?? v(ref.typical.psychologistPrivateSession);
+      facts.floor = "none";
+      break;
+    case "physiotherapy":
+    case "nursing":
+    case "speech-therapy":
+    case "orthoptics": {
+      const typical =
+        line.category === "physiotherapy"
+          ? ref.typical.physiotherapySession
+          : line.category === "nursing"
+            ? ref.typical.nursingAct
+            : line.category === "speech-therapy"
+              ? ref.typical.speechTherapySession
+              : ref.typical.orthopticsSession;
+      facts.br = br ?? price ?? v(typical);
+      facts.price = price ?? facts.br;
+      rate = v(ref.rates.paramedical);
+      // Franchise of 1 € an act, at most 4 € a day for one professional; no participation.
+      facts.deductionKind = "franchise";
+      franchiseUnit = who.exempt ? 0 : v(ref.franchise.perParamedicalAct);
+      facts.deductionDayCap = v(ref.franchise.paramedicalPerDayCap);
+      break;
+    }
+    case "dental-consultation":
+      facts.br = v(ref.dental.consultationBr);
+      facts.price = price ?? facts.br;
+      rate = v(ref.rates.dental);
+      break;
+    case "dental-implant":
+      // Not reimbursed by the Sécu: only a mutuelle forfait pays.
+      facts.price = price ?? v(ref.typical.dentalImplant);
+      facts.floor = "none";
+      facts.network = "dental";
+      break;
+    case "contact-lenses-reimbursed":
+      facts.br = v(ref.optics.contactLensesBrPerEyeYear);
+      facts.price = price ?? v(ref.typical.contactLensesReimbursedYear);
+      rate = v(ref.rates.optics);
+      break;
   }
 
   // The Sécu never pays on more than what was billed.
@@ -463,6 +519,8 @@ export function compileProfile(profile: Profile, year?: number): CompiledProfile
         segmentStarts.push(day);
         segments.push(facts);
       }
+      const yearlyActCap = line.category === "psychologist-msp" ? valueAt(REFERENCE.psychologist.mspSessionsPerYear, periodStart) : 0;
+      if (yearlyActCap > 0) for (const day of segmentStarts) segments.push(factsAt(line, who, day, true));
       const index = lines.length;
       lineIndexes.push(index);
       lines.push({
@@ -479,6 +537,7 @@ export function compileProfile(profile: Profile, year?: number): CompiledProfile
         lensPair: line.lensPair ?? "simple-simple",
         segmentStarts,
         segments,
+        yearlyActCap,
       });
     });
     return {
@@ -515,6 +574,27 @@ export function segmentIndex(line: CompiledLine, day: number): number {
     if ((line.segmentStarts[s] as number) <= day) index = s;
   }
   return index;
+}
+
+/**
+ * The segment of each of a line's acts, given their days in date order: the segment of
+ * the day, or its beyond-the-cap twin once the line's yearly act cap is used up in that
+ * calendar year (the cap counts per calendar year, like the Sécu's).
+ */
+export function actSegments(profile: CompiledProfile, line: CompiledLine, days: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  const inYear = [0, 0];
+  for (let i = 0; i < days.length; i += 1) {
+    const day = days[i]!;
+    let segment = segmentIndex(line, day);
+    if (line.yearlyActCap > 0) {
+      const year = day >= profile.calendar.boundary ? 1 : 0;
+      if (inYear[year]! >= line.yearlyActCap) segment += line.segmentStarts.length;
+      inYear[year]! += 1;
+    }
+    out.push(segment);
+  }
+  return out;
 }
 
 export function periodLabel(profile: CompiledProfile): { start: string; end: string } {

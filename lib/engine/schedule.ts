@@ -1,4 +1,4 @@
-import { actDay, segmentIndex, type CompiledProfile } from "./compile-profile";
+import { actDay, actSegments, type CompiledProfile } from "./compile-profile";
 
 /**
  * The acts of a year for given whole counts, per beneficiary in date order (ties: line
@@ -25,10 +25,9 @@ export function scheduleYear(profile: CompiledProfile, counts: ArrayLike<number>
     for (const lineIndex of beneficiary.lineIndexes) {
       const line = profile.lines[lineIndex]!;
       const n = counts[lineIndex] ?? 0;
-      for (let i = 0; i < n; i += 1) {
-        const day = actDay(profile.periodStart, periodDays, i, n);
-        list.push({ line: lineIndex, day, segment: segmentIndex(line, day), deduction: 0 });
-      }
+      const days = Array.from({ length: n }, (_, i) => actDay(profile.periodStart, periodDays, i, n));
+      const segments = actSegments(profile, line, days);
+      days.forEach((day, i) => list.push({ line: lineIndex, day, segment: segments[i]!, deduction: 0 }));
     }
     // Stable sort: same-day acts keep line order then act order.
     list.sort((a, b) => a.day - b.day);

@@ -1,4 +1,4 @@
-import { actDay, segmentIndex, type CompiledProfile } from "./compile-profile";
+import { actDay, actSegments, type CompiledProfile } from "./compile-profile";
 import { drawManyFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
 import type { OfferTerms } from "./scenario";
 
@@ -65,13 +65,9 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
     const segByCount: Uint8Array[] = [];
     for (let n = 0; n < pmf[l]!.length; n += 1) {
       const d = new Int32Array(n);
-      const g = new Uint8Array(n);
-      for (let i = 0; i < n; i += 1) {
-        d[i] = actDay(profile.periodStart, periodDays, i, n);
-        g[i] = segmentIndex(line, d[i]!);
-      }
+      for (let i = 0; i < n; i += 1) d[i] = actDay(profile.periodStart, periodDays, i, n);
       byCount.push(d);
-      segByCount.push(g);
+      segByCount.push(Uint8Array.from(actSegments(profile, line, d)));
     }
     days.push(byCount);
     segments.push(segByCount);

@@ -35,6 +35,15 @@ export const CARE_CATEGORIES = [
   "hearing-aid-class-1",
   "hearing-aid-class-2",
   "alternative-medicine",
+  "psychologist-msp",
+  "psychologist-private",
+  "physiotherapy",
+  "nursing",
+  "speech-therapy",
+  "orthoptics",
+  "dental-consultation",
+  "dental-implant",
+  "contact-lenses-reimbursed",
 ] as const;
 export const careCategorySchema = z.enum(CARE_CATEGORIES);
 export type CareCategory = z.infer<typeof careCategorySchema>;
@@ -68,6 +77,56 @@ export const CARE_CATEGORY_LABELS: Record<CareCategory, string> = {
   "hearing-aid-class-1": "Aide auditive 100 % Santé (classe I, par oreille)",
   "hearing-aid-class-2": "Aide auditive à prix libre (classe II, par oreille)",
   "alternative-medicine": "Médecine douce (séance)",
+  "psychologist-msp": "Psychologue, dispositif Mon soutien psy (séance)",
+  "psychologist-private": "Psychologue hors dispositif (séance)",
+  physiotherapy: "Séance de kinésithérapie",
+  nursing: "Soins infirmiers (acte)",
+  "speech-therapy": "Séance d'orthophonie",
+  orthoptics: "Séance d'orthoptie",
+  "dental-consultation": "Consultation chez le dentiste",
+  "dental-implant": "Implant dentaire",
+  "contact-lenses-reimbursed": "Lentilles remboursées par la Sécu (forfait annuel par œil)",
+};
+
+/** One line of plain French under each care in the form: what it is, and what the Sécu does. */
+export const CARE_CATEGORY_HINTS: Record<CareCategory, string> = {
+  gp: "Médecin généraliste, au cabinet ou en téléconsultation.",
+  specialist: "Spécialiste consulté sans passer par le médecin traitant.",
+  "specialist-referred": "Spécialiste consulté sur conseil du médecin traitant (cas habituel).",
+  "specialist-apc": "Avis ponctuel d'un spécialiste demandé par le médecin traitant.",
+  psychiatrist: "Psychiatre ou neurologue (médecins).",
+  pediatrician: "Pédiatre ; son tarif dépend de l'âge de l'enfant.",
+  gynecologist: "Gynécologue, consultable sans passer par le médecin traitant.",
+  ophthalmologist: "Ophtalmologiste, consultable sans passer par le médecin traitant.",
+  "lab-test": "Prise de sang ou autre analyse en laboratoire.",
+  imaging: "Radio, échographie, scanner, IRM.",
+  "pharmacy-65": "Boîte de médicament à vignette blanche (la plupart).",
+  "pharmacy-30": "Boîte de médicament à vignette bleue.",
+  "pharmacy-15": "Boîte de médicament à vignette orange.",
+  "hospital-day": "Chaque jour d'hospitalisation : forfait journalier fixé par la loi.",
+  "hospital-day-psychiatry": "Chaque jour en service psychiatrique : forfait fixé par la loi.",
+  "private-room": "Nuit en chambre individuelle à l'hôpital, non remboursée par la Sécu.",
+  "surgeon-fees": "Honoraires d'une opération (chirurgien, anesthésiste).",
+  "heavy-act-charge": "Somme fixe due pour un acte coûteux (plus de 120 €).",
+  "glasses-100-sante": "Lunettes sans reste à charge, parmi le choix 100 % Santé de l'opticien.",
+  "glasses-class-b": "Lunettes au choix : indiquez le prix total, la monture et les verres.",
+  "contact-lenses": "Lentilles pour la vue courante : la Sécu ne rembourse rien.",
+  "dental-care": "Détartrage, carie, dévitalisation…",
+  "crown-100-sante": "Couronne du panier 100 % Santé, sans reste à charge.",
+  "crown-free-price": "Couronne au prix fixé par le dentiste.",
+  orthodontics: "Appareil dentaire, par semestre ; la Sécu ne rembourse qu'avant 16 ans.",
+  "hearing-aid-class-1": "Appareil auditif 100 % Santé, par oreille, sans reste à charge.",
+  "hearing-aid-class-2": "Appareil auditif au choix, par oreille.",
+  "alternative-medicine": "Ostéopathe, chiropracteur… : seule la mutuelle peut rembourser.",
+  "psychologist-msp": "Psychologue partenaire : 50 € la séance, 12 séances par an remboursées par la Sécu.",
+  "psychologist-private": "Psychologue hors Mon soutien psy : seule la mutuelle peut rembourser.",
+  physiotherapy: "Masseur-kinésithérapeute sur ordonnance.",
+  nursing: "Injection, pansement, prise de sang par un infirmier.",
+  "speech-therapy": "Orthophoniste sur ordonnance.",
+  orthoptics: "Rééducation des yeux par un orthoptiste.",
+  "dental-consultation": "Rendez-vous de contrôle chez le dentiste, sans soin.",
+  "dental-implant": "Implant posé par le dentiste : la Sécu ne rembourse rien.",
+  "contact-lenses-reimbursed": "Lentilles prescrites pour une forte myopie, un kératocône… : la Sécu rembourse un forfait par œil et par an.",
 };
 
 /** The guarantee lines of an offer. */
@@ -87,6 +146,9 @@ export const GUARANTEE_CATEGORIES = [
   "orthodontics",
   "hearing-aids",
   "alternative-medicine",
+  "psychologist",
+  "paramedical",
+  "dental-implants",
 ] as const;
 export const guaranteeCategorySchema = z.enum(GUARANTEE_CATEGORIES);
 export type GuaranteeCategory = z.infer<typeof guaranteeCategorySchema>;
@@ -107,6 +169,9 @@ export const GUARANTEE_CATEGORY_LABELS: Record<GuaranteeCategory, string> = {
   orthodontics: "Orthodontie",
   "hearing-aids": "Aides auditives",
   "alternative-medicine": "Médecines douces",
+  psychologist: "Psychologue",
+  paramedical: "Auxiliaires médicaux (kiné, infirmier, orthophoniste, orthoptiste)",
+  "dental-implants": "Implants dentaires",
 };
 
 export const GUARANTEE_OF_CARE_CATEGORY: Record<CareCategory, GuaranteeCategory> = {
@@ -138,7 +203,19 @@ export const GUARANTEE_OF_CARE_CATEGORY: Record<CareCategory, GuaranteeCategory>
   "hearing-aid-class-1": "hearing-aids",
   "hearing-aid-class-2": "hearing-aids",
   "alternative-medicine": "alternative-medicine",
+  "psychologist-msp": "psychologist",
+  "psychologist-private": "psychologist",
+  physiotherapy: "paramedical",
+  nursing: "paramedical",
+  "speech-therapy": "paramedical",
+  orthoptics: "paramedical",
+  "dental-consultation": "dental-care",
+  "dental-implant": "dental-implants",
+  "contact-lenses-reimbursed": "contact-lenses",
 };
+
+/** Paramedical acts (auxiliaires médicaux): Sécu 60 %, a 1 € franchise each, no participation forfaitaire. */
+export const PARAMEDICAL_CATEGORIES: readonly CareCategory[] = ["physiotherapy", "nursing", "speech-therapy", "orthoptics"];
 
 /** Doctors' consultations: priced by the consultation BR table, subject to the parcours de soins. */
 export const CONSULTATION_CATEGORIES: readonly CareCategory[] = [
@@ -167,6 +244,7 @@ export const NETWORK_GUARANTEE_CATEGORIES: readonly GuaranteeCategory[] = [
   "contact-lenses",
   "dental-care",
   "dental-prosthesis",
+  "dental-implants",
   "orthodontics",
   "hearing-aids",
 ];

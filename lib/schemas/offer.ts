@@ -22,11 +22,25 @@ export const rateBasisSchema = z.enum(["secu-included", "tm-plus", "hors-secu"])
 export type RateBasis = z.infer<typeof rateBasisSchema>;
 
 /** "act", "day" and "equipment" all mean: per unit of the care line (a night, a pair, an ear). */
-export const forfaitSchema = z.object({
-  amount: moneySchema,
-  per: z.enum(["act", "day", "equipment", "year"]),
-  includesSecu: z.boolean().default(false).meta({ description: "Le forfait inclut la part Sécu (cas des plafonds optiques)." }),
-});
+export const forfaitSchema = z
+  .object({
+    amount: moneySchema,
+    per: z.enum(["act", "day", "equipment", "year"]),
+    includesSecu: z.boolean().default(false).meta({ description: "Le forfait inclut la part Sécu (cas des plafonds optiques)." }),
+    maxPerYear: z
+      .int()
+      .min(1)
+      .max(366)
+      .optional()
+      .meta({
+        description:
+          "Nombre d'actes ou d'équipements payés par an et par bénéficiaire (« 4 séances × 30 € par an », « 2 implants par an ») ; compté en euros : maxPerYear × amount par année civile.",
+      }),
+  })
+  .refine((forfait) => forfait.maxPerYear === undefined || forfait.per !== "year", {
+    message: "Un forfait annuel ne se limite pas en nombre d'actes",
+    path: ["maxPerYear"],
+  });
 export type Forfait = z.output<typeof forfaitSchema>;
 
 /** The terms of one guarantee line; every part is optional and the parts add up. */
@@ -142,6 +156,14 @@ export const offerSchema = z
             message: `Forfait annuel sur « ${label} » : la garantie ne peut pas être aussi dans un plafond`,
           });
         }
+        // A forfait limited to n acts a year is a yearly budget too (n × amount).
+        if (terms.forfait?.maxPerYear !== undefined && ceilingOf.has(category)) {
+          ctx.addIssue({
+            code: "custom",
+            path: [...path, "forfait", "maxPerYear"],
+            message: `Forfait limité en nombre sur « ${label} » : la garantie ne peut pas être aussi dans un plafond`,
+          });
+        }
         if ((terms.glassesAmounts || terms.frameMax) && category !== "glasses") {
           ctx.addIssue({ code: "custom", path, message: `Montants optiques sur « ${label} » : réservés aux lunettes` });
         }
@@ -174,10 +196,42 @@ export const offerSchema = z
 export type Offer = z.output<typeof offerSchema>;
 export type OfferInput = z.input<typeof offerSchema>;
 
-/** The one catalogue format: import, export, demo data and the quote command line. */
-export const catalogueSchema = z
+/** Guarantee lines that format version 1 did not have: a version-1 offer covers them with nothing of its own. */
+export const GUARANTEES_ADDED_IN_VERSION_2: readonly GuaranteeCategory[] = ["psychologist", "paramedical", "dental-implants"];
+
+/**
+ * A version-1 catalogue as version 2: each offer gets the guarantee lines added since,
+ * empty (a contrat responsable still pays the ticket modérateur on them: the engine
+ * applies the law, not the file). Anything else passes through for the schema to judge.
+ */
+export function upgradeCatalogue(input: unknown): unknown {
+  if (typeof input !== "object" || input === null || (input as { formatVersion?: unknown }).formatVersion !== 1) return input;
+  const { offers, ...rest } = input as { formatVersion: 1; offers?: unknown };
+  return {
+    ...rest,
+    formatVersion: 2,
+    offers: Array.isArray(offers)
+      ? offers.map((offer: unknown) => {
+          const guarantees = (offer as { guarantees?: unknown } | null)?.guarantees;
+          if (typeof guarantees !== "object" || guarantees === null) return offer;
+          const added = Object.fromEntries(GUARANTEES_ADDED_IN_VERSION_2.map((category) => [category, {}]));
+          return { ...(offer as object), guarantees: { ...added, ...guarantees } };
+        })
+      : offers,
+  };
+}
+
+/**
+ * The one catalogue format: import, export, demo data and the quote command line.
+ * Version 2 added the psychologist, paramedical and dental implant guarantee lines and
+ * `forfait.maxPerYear`; version-1 files are read through upgradeCatalogue.
+ */
+export const CATALOGUE_FORMAT_VERSION = 2;
+
+/** A catalogue in the current format, without the version-1 upgrade. */
+const currentCatalogueSchema = z
   .object({
-    formatVersion: z.literal(1),
+    formatVersion: z.literal(CATALOGUE_FORMAT_VERSION),
     offers: z.array(offerSchema),
   })
   .superRefine((catalogue, ctx) => {
@@ -189,5 +243,8 @@ export const catalogueSchema = z
       seen.add(offer.id);
     });
   });
-export type Catalogue = z.output<typeof catalogueSchema>;
-export type CatalogueInput = z.input<typeof catalogueSchema>;
+
+export const catalogueSchema = z.preprocess(upgradeCatalogue, currentCatalogueSchema);
+export type Catalogue = z.output<typeof currentCatalogueSchema>;
+/** What a file in the current format holds (version-1 files are accepted too, as unknown input). */
+export type CatalogueInput = z.input<typeof currentCatalogueSchema>;

@@ -11,10 +11,20 @@ import { uncoveredPeriodMessage } from "../engine/compile-profile";
 import { isoDateSchema, moneySchema } from "./money";
 
 /** Categories whose BR is not fixed by the table and may be entered with the price. */
-export const VARIABLE_BR_CATEGORIES = ["lab-test", "imaging", "surgeon-fees", "dental-care"] as const;
+export const VARIABLE_BR_CATEGORIES = [
+  "lab-test",
+  "imaging",
+  "surgeon-fees",
+  "dental-care",
+  // Paramedical acts: key letter × coefficient of the prescribed act.
+  "physiotherapy",
+  "nursing",
+  "speech-therapy",
+  "orthoptics",
+] as const;
 
 /** Amounts set by law (forfait journalier, flat charge on heavy acts): the table gives them by date. */
-export const REGULATED_PRICE_CATEGORIES = ["hospital-day", "hospital-day-psychiatry", "heavy-act-charge"] as const;
+export const REGULATED_PRICE_CATEGORIES = ["hospital-day", "hospital-day-psychiatry", "heavy-act-charge", "psychologist-msp"] as const;
 
 export const careLineSchema = z
   .object({
@@ -38,7 +48,7 @@ export const careLineSchema = z
       ctx.addIssue({ code: "custom", path: ["sector"], message: `Le secteur ne s'applique pas à « ${label} »` });
     }
     if (line.price !== undefined && (REGULATED_PRICE_CATEGORIES as readonly string[]).includes(line.category)) {
-      ctx.addIssue({ code: "custom", path: ["price"], message: `Le montant de « ${label} » est fixé par la loi : ne pas l'indiquer` });
+      ctx.addIssue({ code: "custom", path: ["price"], message: `Le montant de « ${label} » est fixé par la réglementation : ne pas l'indiquer` });
     }
     if (line.category === "surgeon-fees" && line.sector === "3") {
       ctx.addIssue({ code: "custom", path: ["sector"], message: "Honoraires de chirurgien : secteur 1 ou 2 attendu" });

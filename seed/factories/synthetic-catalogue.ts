@@ -1,7 +1,7 @@
 import { seededRandom } from "../../lib/engine/distribution";
 import { REFERENCE } from "../../lib/engine/reference/secu-fr";
 import { LENS_PAIRS, NETWORKS, type GuaranteeCategory, type LensPair } from "../../lib/schemas/care-category";
-import type { Catalogue, Ceiling, Guarantee, Offer, PremiumBand } from "../../lib/schemas/offer";
+import { CATALOGUE_FORMAT_VERSION, type Catalogue, type Ceiling, type Guarantee, type Offer, type PremiumBand } from "../../lib/schemas/offer";
 
 /**
  * A deterministic generator of realistic offers: same seed, same catalogue. Levels 1 to
@@ -109,6 +109,16 @@ export function generateSyntheticOffers({ count, seed = 42 }: SyntheticCatalogue
       }),
       "alternative-medicine":
         step === 0 ? plainTerms({}) : plainTerms({ forfait: { amount: money([0, 20, 30, 40, 50][step]!), per: "act", includesSecu: false } }),
+      // Derived from the level only (no draw), so the offers above stay what they were.
+      psychologist:
+        step === 0
+          ? plainTerms({})
+          : plainTerms({ forfait: { amount: money([0, 20, 30, 40, 50][step]!), per: "act", includesSecu: false, maxPerYear: [0, 4, 4, 6, 8][step]! } }),
+      paramedical: plainTerms({ percentBr: [100, 100, 125, 150, 200][step]! }),
+      "dental-implants":
+        step < 2
+          ? plainTerms({})
+          : plainTerms({ forfait: { amount: money([0, 0, 300, 500, 800][step]!), per: "equipment", includesSecu: false, maxPerYear: [0, 0, 1, 2, 2][step]! } }),
     };
 
     if (hasNetwork) {
@@ -176,5 +186,5 @@ export function generateSyntheticOffers({ count, seed = 42 }: SyntheticCatalogue
 }
 
 export function generateSyntheticCatalogue(options: SyntheticCatalogueOptions): Catalogue {
-  return { formatVersion: 1, offers: generateSyntheticOffers(options) };
+  return { formatVersion: CATALOGUE_FORMAT_VERSION, offers: generateSyntheticOffers(options) };
 }

@@ -21,7 +21,7 @@ const snapshot = (url: string) =>
   );
 
 // The demo catalogue plus synthetic offers: every optional field, zones, child ranks, networks, non-responsable offers.
-const source: Catalogue = { formatVersion: 1, offers: [...buildDemoCatalogue().offers, ...generateSyntheticOffers({ count: 300, seed: 11 })] };
+const source: Catalogue = { formatVersion: 2, offers: [...buildDemoCatalogue().offers, ...generateSyntheticOffers({ count: 300, seed: 11 })] };
 
 describe("catalogue import and export", () => {
   it("export → import into an empty database → export is byte-identical", async () => {

@@ -24,6 +24,15 @@ export const SOURCES = {
   cent100Sante: "https://www.ameli.fr/assure/remboursements/rembourse/100-sante",
   opticsClassA: "https://mutualib.fr/guide/lunettes-quels-remboursements.php",
   orthodontics: "https://www.ameli.fr/assure/remboursements/rembourse/soins-protheses-dentaires/orthodontie",
+  psychologist: "https://www.mes-allocs.fr/guides/ameli/remboursement-ameli/ameli-remboursement-psychologue/mon-soutien-psy/remboursement-mon-soutien-psy",
+  psychologistSessions: "https://www.monassurancefacile.com/magazine/sante2/mon-soutien-psy-12-seances-remboursees-prise-rdv-simplifiee-decouvrez-nouveautes-actees-decret",
+  franchiseParamedical: "https://pharmaciens.poleformation-sante.fr/participation-des-assures-aux-frais-de-sante",
+  physiotherapy: "https://www.rofim.fr/articles-blog/cotation-kine-tout-savoir-sur-la-ngap-2026-et-les-revalorisations-dactes",
+  nursing: "https://espaceinfirmier.fr/actualites/installation-en-liberal-une-fin-de-liberte-negociee-pour-les-infirmieres.html",
+  speechTherapy: "https://www.ag2rlamondiale.fr/sante-prevoyance/mutuelle-sante/conseil-quel-remboursement-de-l-orthophonie-par-la-mutuelle-sante",
+  orthoptics: "https://orthoptie.net/pro/ngap.htm",
+  dentalConsultation: "https://www.service-public.gouv.fr/particuliers/vosdroits/F33956",
+  contactLenses: "https://www.ag2rlamondiale.fr/sante-prevoyance/mutuelle-sante/conseil-remboursement-des-lentilles-de-contact-comment-ca-marche",
   domain: "DOMAIN.md (project reference, figures as in force in 2026)",
 } as const;
 
@@ -76,6 +85,9 @@ export const REFERENCE = {
     // Dental care and prostheses at 60 % since 2023-10-01 (70 % before).
     dental: [at("2020-01-01", 7000), at("2023-10-01", 6000)],
     orthodonticsUnder16: fixed(10000),
+    // Mon soutien psy sessions and paramedical acts (auxiliaires médicaux): 60 %.
+    psychologist: fixed(6000),
+    paramedical: fixed(6000),
   },
 
   heavyActThreshold: fixed(12000),
@@ -129,6 +141,9 @@ export const REFERENCE = {
     classAFramePriceCap: fixed(3000),
     classALensesPriceCap: fixed(37000),
     classALensesBr: fixed(37000),
+    // Contact lenses for the listed conditions (strong myopia, keratoconus…): a yearly
+    // forfait per eye, BR 39,48 €, at the optics rate (contactLenses).
+    contactLensesBrPerEyeYear: fixed(3948),
   },
 
   hearing: {
@@ -144,6 +159,16 @@ export const REFERENCE = {
     crown100SantePriceCap: fixed(50000),
     // Orthodontics before 16: BR 193,50 € per semester; not reimbursed after.
     orthodonticsBrPerSemester: fixed(19350),
+    // Dentist consultation: BR 23 €, at the dental rate (60 % since 2023-10-01); a
+    // chirurgien-dentiste's acts carry no participation forfaitaire (dentalConsultation).
+    consultationBr: fixed(2300),
+  },
+
+  /** Mon soutien psy: a fixed 50 € session (no dépassement) since 2024-06-15 (30 € before). */
+  psychologist: {
+    mspSessionPrice: [at("2022-04-05", 3000), at("2024-06-15", 5000)],
+    // Sessions the Sécu reimburses per person and calendar year: 12 from 2025 (8 before).
+    mspSessionsPerYear: [at("2022-04-05", 8), at("2025-01-01", 12)],
   },
 
   /** Indicative defaults (not regulated) when a profile line gives no price or BR. */
@@ -166,5 +191,17 @@ export const REFERENCE = {
     orthodonticsSemester: fixed(70000),
     hearingClassIIPerEar: fixed(150000),
     alternativeSession: fixed(6000),
+    psychologistPrivateSession: fixed(6000),
+    // Physiotherapy, usual session AMS 7,5 × 2,21 € = 16,58 € (avenant 7, 2024), AMS 8,1
+    // (17,90 €) from 2026-01-01 after the July 2025 step was postponed (physiotherapy).
+    physiotherapySession: [at("2024-01-01", 1658), at("2026-01-01", 1790)],
+    // Nurse: AMI 1 (3,15 € since 2009) plus the home visit IFD (2,50 €) (nursing).
+    nursingAct: fixed(565),
+    // Speech therapy: AMO 12,1 × 2,50 € (speechTherapy); check the AMO value of the year.
+    speechTherapySession: fixed(3025),
+    // Orthoptics: AMY 10 × 2,60 € (orthoptics).
+    orthopticsSession: fixed(2600),
+    dentalImplant: fixed(120000),
+    contactLensesReimbursedYear: fixed(20000),
   },
 } as const;

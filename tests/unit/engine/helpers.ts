@@ -8,7 +8,7 @@ export type GuaranteeInput = z.input<typeof guaranteeSchema>;
 type CareLineInput = ProfileInput["beneficiaries"][number]["care"][number];
 type BeneficiaryInput = Omit<ProfileInput["beneficiaries"][number], "care">;
 
-const NO_SECU_CATEGORIES: readonly GuaranteeCategory[] = ["private-room", "contact-lenses", "alternative-medicine"];
+const NO_SECU_CATEGORIES: readonly GuaranteeCategory[] = ["private-room", "contact-lenses", "alternative-medicine", "dental-implants"];
 
 /**
  * A test offer: by default responsable, "x % BR Sécu included" on every category with a

@@ -134,3 +134,46 @@ describe("docs/schemas à jour", () => {
     expect(file).toEqual(jsonSchemaFile(name));
   });
 });
+
+describe("Format de catalogue : version 2, les fichiers en version 1 restent lisibles", () => {
+  const versionOneOffer = () => {
+    const offer = JSON.parse(JSON.stringify(testOffer({ id: "ancienne" }))) as { guarantees: Record<string, unknown> };
+    for (const category of ["psychologist", "paramedical", "dental-implants"]) delete offer.guarantees[category];
+    return offer;
+  };
+
+  test("un fichier en version 1 est mis à niveau : les nouvelles garanties sont vides, les autres inchangées", () => {
+    const parsed = catalogueSchema.parse({ formatVersion: 1, offers: [versionOneOffer()] });
+    expect(parsed.formatVersion).toBe(2);
+    const guarantees = parsed.offers[0]!.guarantees;
+    for (const category of ["psychologist", "paramedical", "dental-implants"] as const) {
+      expect(guarantees[category]).toEqual({ basis: "secu-included", fraisReels: false, waitingMonths: 0 });
+    }
+    expect(guarantees["doctor-gp"]).toEqual(testOffer().guarantees["doctor-gp"]);
+  });
+
+  test("un fichier en version 2 doit avoir toutes les garanties", () => {
+    const result = catalogueSchema.safeParse({ formatVersion: 2, offers: [versionOneOffer()] });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((issue) => issue.path.join("."))).toContain("offers.0.guarantees.psychologist");
+  });
+
+  test("une version inconnue est refusée", () => {
+    expect(catalogueSchema.safeParse({ formatVersion: 3, offers: [] }).success).toBe(false);
+  });
+
+  test("un forfait limité en nombre ne peut pas être aussi dans un plafond, ni être annuel", () => {
+    const offer = testOffer();
+    const inCeiling = offerSchema.safeParse({
+      ...offer,
+      guarantees: { ...offer.guarantees, psychologist: { forfait: { amount: "30.00", per: "act", maxPerYear: 4 } } },
+      ceilings: [{ id: "psy", categories: ["psychologist"], amount: "100.00", period: "calendar" }],
+    });
+    expect(inCeiling.error!.issues[0]!.path).toEqual(["guarantees", "psychologist", "forfait", "maxPerYear"]);
+    const yearly = offerSchema.safeParse({
+      ...offer,
+      guarantees: { ...offer.guarantees, psychologist: { forfait: { amount: "30.00", per: "year", maxPerYear: 4 } } },
+    });
+    expect(yearly.error!.issues[0]!.path).toEqual(["guarantees", "psychologist", "forfait", "maxPerYear"]);
+  });
+});
