@@ -1,4 +1,4 @@
-import { CARE_CATEGORIES, SECTOR_CATEGORIES, type CareCategory, type Sector } from "@/lib/schemas/care-category";
+import { CARE_CATEGORIES, SECTOR_CATEGORIES, type CareCategory, type LensPair, type Sector } from "@/lib/schemas/care-category";
 import type { ProfileInput } from "@/lib/schemas/profile";
 
 type CareLineInput = ProfileInput["beneficiaries"][number]["care"][number];
@@ -14,9 +14,15 @@ export interface LineDraft {
   price: string;
   perYear: string;
   inNetwork: boolean;
-  /** Fields the form does not show (frame price, lenses, BR…), carried through untouched. */
-  hidden: Partial<Pick<CareLineInput, "framePrice" | "lensPair" | "br" | "label">>;
+  /** Glasses at free prices: the frame's part of the price, and the lenses (both decide the coverage). */
+  framePrice: string;
+  lensPair: LensPair | "";
+  /** Fields the form does not show (BR, label), carried through untouched. */
+  hidden: Partial<Pick<CareLineInput, "br" | "label">>;
 }
+
+/** The only care whose frame and lenses the form asks for (R871-2 ceilings and "glassesAmounts" depend on them). */
+export const FRAME_AND_LENSES_CATEGORY: CareCategory = "glasses-class-b";
 
 export interface BeneficiaryDraft {
   key: string;
@@ -51,7 +57,7 @@ export function draftFromProfile(profile: ProfileInput): ProfileDraft {
       hasMedecinTraitant: beneficiary.hasMedecinTraitant ?? true,
       exemptFromParticipation: beneficiary.exemptFromParticipation ?? false,
       care: beneficiary.care.map((line) => {
-        const { category, sector, price, perYear, inNetwork, ...hidden } = line;
+        const { category, sector, price, perYear, inNetwork, framePrice, lensPair, ...hidden } = line;
         return {
           key: newKey("l"),
           category,
@@ -59,6 +65,8 @@ export function draftFromProfile(profile: ProfileInput): ProfileDraft {
           price: moneyText(price),
           perYear: String(perYear).replace(".", ","),
           inNetwork: inNetwork ?? false,
+          framePrice: moneyText(framePrice),
+          lensPair: lensPair ?? "",
           hidden,
         };
       }),
@@ -92,6 +100,8 @@ export function profileFromDraft(draft: ProfileDraft): unknown {
         category: line.category,
         ...(line.sector && SECTOR_CATEGORIES.includes(line.category) ? { sector: line.sector } : {}),
         ...(line.price.trim() ? { price: decimalText(line.price) } : {}),
+        ...(line.framePrice.trim() ? { framePrice: decimalText(line.framePrice) } : {}),
+        ...(line.lensPair ? { lensPair: line.lensPair } : {}),
         perYear: numberOrText(line.perYear),
         inNetwork: line.inNetwork,
       })),
@@ -100,7 +110,17 @@ export function profileFromDraft(draft: ProfileDraft): unknown {
 }
 
 export function emptyLine(category: CareCategory = CARE_CATEGORIES[0]): LineDraft {
-  return { key: newKey("l"), category, sector: SECTOR_CATEGORIES.includes(category) ? "1" : "", price: "", perYear: "1", inNetwork: false, hidden: {} };
+  return {
+    key: newKey("l"),
+    category,
+    sector: SECTOR_CATEGORIES.includes(category) ? "1" : "",
+    price: "",
+    perYear: "1",
+    inNetwork: false,
+    framePrice: "",
+    lensPair: "",
+    hidden: {},
+  };
 }
 
 export function emptyBeneficiary(index: number): BeneficiaryDraft {

@@ -4,7 +4,10 @@ import { cloneElement, useState, useSyncExternalStore, type FormEvent, type Reac
 import { fieldErrorsOf } from "@/lib/actions/result";
 import {
   CARE_CATEGORIES,
+  CARE_CATEGORY_HINTS,
   CARE_CATEGORY_LABELS,
+  LENS_PAIR_LABELS,
+  LENS_PAIRS,
   NETWORK_GUARANTEE_CATEGORIES,
   GUARANTEE_OF_CARE_CATEGORY,
   SECTOR_CATEGORIES,
@@ -16,6 +19,7 @@ import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import { usualPriceText } from "./usual-price";
 import {
+  FRAME_AND_LENSES_CATEGORY,
   emptyBeneficiary,
   emptyLine,
   profileFromDraft,
@@ -170,6 +174,8 @@ export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErr
                               sector: SECTOR_CATEGORIES.includes(category) ? line.sector || "1" : "",
                               hidden: {},
                               price: "",
+                              framePrice: "",
+                              lensPair: "",
                             });
                           }}
                         >
@@ -180,6 +186,30 @@ export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErr
                           ))}
                         </select>
                       </CellField>
+                      <span className="hint small" id={`${fieldId(`${path}.category`)}-what`}>
+                        {CARE_CATEGORY_HINTS[line.category]}
+                      </span>
+                      {line.category === FRAME_AND_LENSES_CATEGORY && (
+                        <div className="glasses-fields">
+                          <CellField id={fieldId(`${path}.lensPair`)} label="Verres" error={errors[`${path}.lensPair`]} visibleLabel>
+                            <select value={line.lensPair || "simple-simple"} onChange={(event) => updateLine(b, l, { lensPair: event.target.value as LineDraft["lensPair"] })}>
+                              {LENS_PAIRS.map((pair) => (
+                                <option key={pair} value={pair}>
+                                  {LENS_PAIR_LABELS[pair]}
+                                </option>
+                              ))}
+                            </select>
+                          </CellField>
+                          <CellField id={fieldId(`${path}.framePrice`)} label="Dont monture (€)" error={errors[`${path}.framePrice`]} visibleLabel>
+                            <input
+                              inputMode="decimal"
+                              placeholder="prix de la monture"
+                              value={line.framePrice}
+                              onChange={(event) => updateLine(b, l, { framePrice: event.target.value })}
+                            />
+                          </CellField>
+                        </div>
+                      )}
                     </td>
                     <td data-label="Secteur">
                       {hasSector ? (
@@ -324,10 +354,23 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
   );
 }
 
-function CellField({ id, label, error, children }: { id: string; label: string; error?: string; children: ReactElement<Record<string, unknown>> }) {
+function CellField({
+  id,
+  label,
+  error,
+  visibleLabel = false,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  /** Shown above the control (extra fields of a line); the table's column headers label the others. */
+  visibleLabel?: boolean;
+  children: ReactElement<Record<string, unknown>>;
+}) {
   return (
     <div className="field">
-      <label htmlFor={id} className="visually-hidden">
+      <label htmlFor={id} className={visibleLabel ? "small" : "visually-hidden"}>
         {label}
       </label>
       <Control id={id} error={error}>

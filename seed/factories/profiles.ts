@@ -15,7 +15,7 @@ export const REFERENCE_PROFILES: readonly (ReferenceProfile & { id: ReferencePro
   {
     id: "jeune-actif",
     label: "Jeune actif",
-    description: "28 ans, en bonne santé : quelques consultations, une paire de lunettes tous les deux ans.",
+    description: "28 ans : quelques consultations, un suivi chez un psychologue, de la kiné, une paire de lunettes tous les deux ans.",
     profile: {
       startDate: "2026-01-01",
       department: "69",
@@ -29,6 +29,8 @@ export const REFERENCE_PROFILES: readonly (ReferenceProfile & { id: ReferencePro
             { category: "pharmacy-65", perYear: 4 },
             { category: "dental-care", perYear: 1 },
             { category: "glasses-class-b", perYear: 0.5, price: "300.00", framePrice: "100.00" },
+            { category: "psychologist-msp", perYear: 6 },
+            { category: "physiotherapy", perYear: 8 },
           ],
         },
       ],
@@ -128,6 +130,7 @@ export const REFERENCE_PROFILES: readonly (ReferenceProfile & { id: ReferencePro
             { category: "dental-care", perYear: 3 },
             { category: "crown-free-price", perYear: 2, price: "650.00", inNetwork: true },
             { category: "crown-100-sante", perYear: 1 },
+            { category: "dental-implant", perYear: 0.5, price: "1200.00", inNetwork: true },
           ],
         },
       ],

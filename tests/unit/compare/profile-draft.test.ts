@@ -25,4 +25,13 @@ describe("profile form draft", () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(["beneficiaries", 0, "age"]);
   });
+
+  it("shows the frame price and the lenses of free-price glasses as fields of their own", () => {
+    const draft = draftFromProfile({ startDate: "2026-12-01", department: "75", beneficiaries: [{ label: "A", age: 30, care: [{ category: "gp", perYear: 1 }] }] });
+    const line = draft.beneficiaries[0]!.care[0]!;
+    Object.assign(line, { category: "glasses-class-b", price: "480", framePrice: "160,50", lensPair: "complex-complex" });
+    const profile = profileSchema.parse(profileFromDraft(draft));
+    expect(profile.beneficiaries[0]!.care[0]).toMatchObject({ price: "480.00", framePrice: "160.50", lensPair: "complex-complex" });
+    expect(draftFromProfile(profile).beneficiaries[0]!.care[0]).toMatchObject({ framePrice: "160,50", lensPair: "complex-complex", hidden: {} });
+  });
 });
