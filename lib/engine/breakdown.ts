@@ -1,6 +1,7 @@
 import { GUARANTEE_CATEGORY_LABELS, type GuaranteeCategory } from "../schemas/care-category";
 import { isoDate } from "./dates";
 import { centsToMoney } from "./money";
+import type { LineExpectation } from "./expected-lines";
 import { reasonVector, simulateYear, type ActResult, type OfferTerms, type YearTotals } from "./scenario";
 import type { Schedule } from "./schedule";
 import {
@@ -48,12 +49,15 @@ function mergeReasons(into: Float64Array, from: Float64Array) {
 
 /**
  * The scenario year under one offer, per beneficiary, guarantee category, care line and
- * act; each level's figures are the exact sums of the level below.
+ * act; each level's figures are the exact sums of the level below. With `expected` (one
+ * per line), each line, category and beneficiary also carries its expected figures,
+ * summed the same way.
  */
 export function buildBreakdown(
   terms: OfferTerms,
   schedule: Schedule,
   premiums: number[],
+  expected: LineExpectation[] | null = null,
 ): { beneficiaries: BeneficiaryBreakdown[]; totals: Sums; reasons: Float64Array } {
   const profile = terms.profile;
   const actsByLine = profile.lines.map((): ActResult[] => []);
@@ -62,8 +66,9 @@ export function buildBreakdown(
 
   const beneficiaries = profile.beneficiaries.map((beneficiary): BeneficiaryBreakdown => {
     const beneficiarySums = zero();
+    const beneficiaryExpected = zero();
     const beneficiaryReasons = reasonVector();
-    const categories = new Map<GuaranteeCategory, { sums: Sums; lines: LineBreakdown[] }>();
+    const categories = new Map<GuaranteeCategory, { sums: Sums; expected: Sums; lines: LineBreakdown[] }>();
     for (const lineIndex of beneficiary.lineIndexes) {
       const line = profile.lines[lineIndex]!;
       const lineSums = zero();
@@ -80,10 +85,15 @@ export function buildBreakdown(
       });
       let category = categories.get(line.guarantee);
       if (!category) {
-        category = { sums: zero(), lines: [] };
+        category = { sums: zero(), expected: zero(), lines: [] };
         categories.set(line.guarantee, category);
       }
       addTo(category.sums, lineSums);
+      const lineExpected = expected?.[lineIndex];
+      if (lineExpected) {
+        addTo(category.expected, lineExpected);
+        addTo(beneficiaryExpected, lineExpected);
+      }
       category.lines.push({
         lineIndex: line.lineIndex,
         category: line.category,
@@ -92,6 +102,7 @@ export function buildBreakdown(
         count: acts.length,
         ...split(lineSums),
         acts,
+        expected: lineExpected ? { count: lineExpected.count, ...split(lineExpected) } : null,
       });
     }
     return {
@@ -101,13 +112,15 @@ export function buildBreakdown(
       ...split(beneficiarySums),
       reasons: reasonList(beneficiaryReasons),
       categories: [...categories].map(
-        ([guarantee, { sums, lines }]): CategoryBreakdown => ({
+        ([guarantee, { sums, expected: categoryExpected, lines }]): CategoryBreakdown => ({
           guarantee,
           label: GUARANTEE_CATEGORY_LABELS[guarantee],
           ...split(sums),
           lines,
+          expected: expected ? split(categoryExpected) : null,
         }),
       ),
+      expected: expected ? split(beneficiaryExpected) : null,
     };
   });
   return { beneficiaries, totals, reasons: allReasons };

@@ -13,6 +13,7 @@ export {
   type ActBreakdown,
   type BeneficiaryBreakdown,
   type CategoryBreakdown,
+  type ExpectedSplit,
   type IneligibleOffer,
   type LineBreakdown,
   type MoneyString,

@@ -23,3 +23,23 @@ export { centsToMoney, moneyToCents } from "../schemas/money";
 export function percentToBasisPoints(percent: number): number {
   return Math.round(percent * 100);
 }
+
+/**
+ * Whole cents for `values` (cents, not rounded) that add up exactly to `total`: each value
+ * floored, then the missing cents given to the largest remainders (or, should the total
+ * be below the floors, taken from the smallest remainders among positive amounts).
+ * Largest-remainder rounding: every amount moves by less than a cent.
+ */
+export function allocateCents(values: ArrayLike<number>, total: number): number[] {
+  const floors = Array.from(values, (value) => Math.floor(value));
+  const order = Array.from(values, (_, index) => index).sort((a, b) => values[b]! - floors[b]! - (values[a]! - floors[a]!) || a - b);
+  let missing = total - floors.reduce((sum, value) => sum + value, 0);
+  for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length, missing -= 1) floors[order[k]!]! += 1;
+  for (let k = order.length - 1; missing < 0 && k >= 0; k -= 1) {
+    if (floors[order[k]!]! > 0) {
+      floors[order[k]!]! -= 1;
+      missing += 1;
+    }
+  }
+  return floors;
+}

@@ -4,6 +4,7 @@ import { buildBreakdown, reasonList } from "./breakdown";
 import { CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel } from "./compile-profile";
 import { centsToMoney } from "./money";
+import { expectLines } from "./expected-lines";
 import { annualPremium } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
 import { compareIds, findDominated, rankOrder, type Ranked } from "./ranking";
@@ -53,11 +54,19 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
       continue;
     }
     const terms = new OfferTerms(compiled, new CompiledOffer(offer));
+    let expected: number | null = null;
+    let badYear: number | null = null;
+    if (stochastic) {
+      const result = evaluateStochastic(terms, stochastic, scratch);
+      expected = Math.max(0, Math.round(result.expected));
+      badYear = result.badYear;
+    }
     let scenario;
     let reasons;
     let breakdown = null;
     if (withBreakdown) {
-      const built = buildBreakdown(terms, schedule, premium.perBeneficiary);
+      const lines = stochastic && expected !== null ? expectLines(terms, stochastic, expected) : null;
+      const built = buildBreakdown(terms, schedule, premium.perBeneficiary, lines);
       scenario = built.totals;
       reasons = built.reasons;
       breakdown = built.beneficiaries;
@@ -65,13 +74,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
       reasons = reasonVector();
       scenario = simulateYear(terms, schedule, reasons);
     }
-    let expected = scenario.rac;
-    let badYear: number | null = null;
-    if (stochastic) {
-      const result = evaluateStochastic(terms, stochastic, scratch);
-      expected = Math.max(0, Math.round(result.expected));
-      badYear = result.badYear;
-    }
+    expected ??= scenario.rac;
     const quote: OfferQuote = {
       offerId: offer.id,
       insurer: offer.insurer.name,

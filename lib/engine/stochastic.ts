@@ -29,6 +29,8 @@ export interface StochasticProfile {
   sampleCount: number;
   sampleDeductions: Float64Array;
   expectedDeductions: number;
+  /** expectedDeductions per line: each year's capped total shared among the lines in proportion to what they deduct. */
+  expectedDeductionsByLine: Float64Array;
   /** Σ n·P(N = n) over the truncated pmf: the mean count the tables actually see. */
   truncatedMean: Float64Array;
 }
@@ -73,7 +75,8 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
     segments.push(segByCount);
   });
 
-  const deductions = sampleDeductions(profile, samples, days, segments, totalSamples);
+  const byLine = new Float64Array(profile.lines.length);
+  const deductions = sampleDeductions(profile, samples, days, segments, totalSamples, { count: options.deductionSampleCount, byLine });
   let sum = 0;
   for (let s = 0; s < options.deductionSampleCount; s += 1) sum += deductions[s]!;
   return {
@@ -84,6 +87,7 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
     sampleCount: options.sampleCount,
     sampleDeductions: deductions.subarray(0, options.sampleCount),
     expectedDeductions: options.deductionSampleCount > 0 ? sum / options.deductionSampleCount : 0,
+    expectedDeductionsByLine: byLine.map((total) => (options.deductionSampleCount > 0 ? total / options.deductionSampleCount : 0)),
     truncatedMean: Float64Array.from(pmf, (p) => p.reduce((mean, probability, n) => mean + probability * n, 0)),
   };
 }
@@ -93,7 +97,9 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
  * professional, that is per care line, so what n acts of a line deduct in each calendar
  * year is a function of n alone; per person and calendar year the year's total is then
  * min(50 €, Σ lines' participations) + min(50 €, Σ lines' franchises), which is what the
- * date-ordered allocation of the scenario takes.
+ * date-ordered allocation of the scenario takes. Over the first `attribution.count`
+ * samples, each line's share of its person's capped totals is added to
+ * `attribution.byLine` (for the expected figures per care line).
  */
 function sampleDeductions(
   profile: CompiledProfile,
@@ -101,6 +107,7 @@ function sampleDeductions(
   days: Int32Array[][],
   segments: Uint8Array[][],
   count: number,
+  attribution: { count: number; byLine: Float64Array },
 ): Float64Array {
   const out = new Float64Array(count);
   const boundary = profile.calendar.boundary;
@@ -149,13 +156,25 @@ function sampleDeductions(
       }
       total += Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
       total += Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
+      if (s >= attribution.count) continue;
+      // The fraction of each total the yearly cap keeps: every line keeps that fraction of its own.
+      const kept = (amount: number, cap: number) => (amount > cap ? cap / amount : 1);
+      const pfKept0 = kept(pf0, pfPerYearCap);
+      const pfKept1 = kept(pf1, pfPerYearCap);
+      const franchiseKept0 = kept(franchise0, franchisePerYearCap);
+      const franchiseKept1 = kept(franchise1, franchisePerYearCap);
+      for (let k = 0; k < lines.length; k += 1) {
+        const l = lines[k]!;
+        const sums = byCount[l]![samples[l]![s]!]!;
+        attribution.byLine[l]! += sums[0]! * pfKept0 + sums[1]! * pfKept1 + sums[2]! * franchiseKept0 + sums[3]! * franchiseKept1;
+      }
     }
     out[s] = total;
   }
   return out;
 }
 
-interface CeilingGroup {
+export interface CeilingGroup {
   lines: number[];
   period: 0 | 1;
   amount: number;
@@ -166,7 +185,7 @@ interface CeilingGroup {
  * year, no waiting period, one ceiling period): N acts leave N × restPerAct and claim
  * N × claimPerAct. Others get a table over N (acts differ by date).
  */
-interface LineModel {
+export interface LineModel {
   /** Index of the line's ceiling in CompiledOffer.ceilings, or −1. */
   ceiling: number;
   linear: boolean;
@@ -178,7 +197,7 @@ interface LineModel {
   claims: [Float64Array, Float64Array] | null;
 }
 
-function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number): LineModel {
+export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number): LineModel {
   const profile = terms.profile;
   const line = profile.lines[l]!;
   const ceiling = terms.offer.guarantee(line.guarantee).ceiling;
@@ -225,7 +244,7 @@ function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number):
 }
 
 /** E[min(Σ claims, amount)] exactly, by convolving the lines' laws (values capped early: min is monotone). */
-function expectedPaid(group: CeilingGroup, models: LineModel[], pmf: Float64Array[]): number {
+export function expectedPaid(group: CeilingGroup, models: LineModel[], pmf: Float64Array[]): number {
   if (group.lines.length === 1) {
     const l = group.lines[0]!;
     const claims = models[l]!.claims![group.period];

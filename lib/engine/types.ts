@@ -48,19 +48,30 @@ export interface ActBreakdown extends Split {
   reasons: ReasonAmount[];
 }
 
+/** Mean yearly figures (counts Poisson around the entered means), rounded to the cent. */
+export interface ExpectedSplit extends Split {
+  /** Mean number of acts (the entered mean). */
+  count: number;
+}
+
 export interface LineBreakdown extends Split {
   lineIndex: number;
   category: CareCategory;
   label: string;
   sector: Sector | null;
+  /** Whole acts in the scenario (the year as entered). */
   count: number;
   acts: ActBreakdown[];
+  /** Expected figures of the line; null in scenario mode. Lines add up to the offer's expectedRac. */
+  expected: ExpectedSplit | null;
 }
 
 export interface CategoryBreakdown extends Split {
   guarantee: GuaranteeCategory;
   label: string;
   lines: LineBreakdown[];
+  /** Sum of the lines' expected figures; null in scenario mode. */
+  expected: Split | null;
 }
 
 export interface BeneficiaryBreakdown extends Split {
@@ -69,6 +80,8 @@ export interface BeneficiaryBreakdown extends Split {
   annualPremium: MoneyString;
   reasons: ReasonAmount[];
   categories: CategoryBreakdown[];
+  /** Sum of the lines' expected figures; null in scenario mode. */
+  expected: Split | null;
 }
 
 export interface OfferQuote {

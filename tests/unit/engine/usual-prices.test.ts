@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { quoteOffers, usualPrices } from "@/lib/engine";
-import { profileSchema, type ProfileInput } from "@/lib/schemas/profile";
+import { REGULATED_PRICE_CATEGORIES, profileSchema, type ProfileInput } from "@/lib/schemas/profile";
 import { REFERENCE_PROFILES } from "@/seed/factories/profiles";
 import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
 
@@ -13,6 +13,8 @@ describe("usualPrices", () => {
     ["généraliste OPTAM (DOMAIN §5)", { category: "gp", perYear: 1, sector: "2-optam" }, "35.00"],
     ["spécialiste non OPTAM (DOMAIN §5)", { category: "specialist", perYear: 1, sector: "2-non-optam" }, "65.00"],
     ["couronne à tarif libre (DOMAIN §5)", { category: "crown-free-price", perYear: 1 }, "557.00"],
+    ["séance de kinésithérapie en 2026 (AMS 8,1 × 2,21 €)", { category: "physiotherapy", perYear: 1 }, "17.90"],
+    ["consultation chez le dentiste (BR 23 €)", { category: "dental-consultation", perYear: 1 }, "23.00"],
     ["prix saisi", { category: "gp", perYear: 1, sector: "2-optam", price: "42.50" }, "42.50"],
   ] as const)("%s", (_label, care, expected) => {
     expect(usualPrices(oneLine(care))).toEqual([[expected]]);
@@ -28,7 +30,7 @@ describe("usualPrices", () => {
         beneficiaries: input.beneficiaries.map((beneficiary, b) => ({
           ...beneficiary,
           care: beneficiary.care.map((line, l) =>
-            ["hospital-day", "hospital-day-psychiatry", "heavy-act-charge"].includes(line.category) ? line : { ...line, price: prices[b]![l]! },
+            (REGULATED_PRICE_CATEGORIES as readonly string[]).includes(line.category) ? line : { ...line, price: prices[b]![l]! },
           ),
         })),
       });

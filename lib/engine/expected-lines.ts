@@ -1,0 +1,91 @@
+import type { OfferTerms } from "./scenario";
+import { allocateCents } from "./money";
+import { expectedPaid, lineModel, type CeilingGroup, type LineModel, type StochasticProfile } from "./stochastic";
+
+/** A care line's expected yearly figures under one offer, in whole cents (and its mean count). */
+export interface LineExpectation {
+  /** Mean number of acts the law used (the entered mean, up to the negligible truncated tail). */
+  count: number;
+  price: number;
+  secu: number;
+  mutuelle: number;
+  rac: number;
+}
+
+/**
+ * The expected figures of every care line under one offer, from the same Poisson laws as
+ * the offer's expected reste à charge, and adding up to it to the cent:
+ * - billed, Sécu (before deductions) and what the mutuelle pays outside any ceiling are
+ *   plain expectations over each line's count;
+ * - the participation forfaitaire and franchises, capped at 50 € a year per person
+ *   across lines, are shared in each sampled year in proportion to what each line
+ *   deducts (StochasticProfile.expectedDeductionsByLine);
+ * - a ceiling shared by several lines pays E[min(Σ claims, ceiling)] (exactly as for the
+ *   offer's figure), shared among its lines in proportion to their expected claims.
+ * The amounts are then rounded by largest remainder so that, over the lines, RAC adds up
+ * to `expectedRac`, Sécu and billed to their rounded totals, and mutuelle to the rest;
+ * each line's billed is its Sécu + mutuelle + RAC (within a cent of its own rounding).
+ */
+export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, expectedRac: number): LineExpectation[] {
+  const profile = terms.profile;
+  const lineCount = profile.lines.length;
+  const price = new Float64Array(lineCount);
+  const secu = new Float64Array(lineCount);
+  const mutuelle = new Float64Array(lineCount);
+  const models: LineModel[] = [];
+  const groups = new Map<number, CeilingGroup & { claims: number[] }>();
+
+  for (let l = 0; l < lineCount; l += 1) {
+    const model = lineModel(terms, stochastic, l);
+    models.push(model);
+    const pmf = stochastic.pmf[l]!;
+    const ceiling = model.ceiling;
+    const claims = [0, 0];
+    for (let n = 1; n < pmf.length; n += 1) {
+      const p = pmf[n]!;
+      if (p === 0) continue;
+      const days = stochastic.days[l]![n]!;
+      const segments = stochastic.segments[l]![n]!;
+      for (let i = 0; i < n; i += 1) {
+        const t = terms.get(l, segments[i]!);
+        price[l]! += p * t.price;
+        secu[l]! += p * t.secuGross;
+        if (terms.waiting(l, days[i]!)) continue;
+        mutuelle[l]! += p * t.fixed;
+        if (ceiling < 0) mutuelle[l]! += p * t.capped;
+        else claims[terms.ceilingPeriod(ceiling, days[i]!)]! += p * t.capped;
+      }
+    }
+    secu[l]! -= stochastic.expectedDeductionsByLine[l]!;
+    if (ceiling < 0 || pmf.length === 1) continue;
+    for (let period = 0; period < terms.ceilingPeriodCount(ceiling); period += 1) {
+      // The groups evaluateStochastic forms: one per person, ceiling and ceiling period.
+      const key = (profile.lines[l]!.beneficiaryIndex * 64 + ceiling) * 2 + period;
+      let group = groups.get(key);
+      if (!group) {
+        group = { lines: [], period: period as 0 | 1, amount: terms.ceilingAmount(ceiling, period), claims: [] };
+        groups.set(key, group);
+      }
+      group.lines.push(l);
+      group.claims.push(claims[period]!);
+    }
+  }
+  for (const group of groups.values()) {
+    const paid = expectedPaid(group, models, stochastic.pmf);
+    const claimed = group.claims.reduce((sum, claim) => sum + claim, 0);
+    if (claimed > 0) group.lines.forEach((l, k) => (mutuelle[l]! += (paid * group.claims[k]!) / claimed));
+  }
+
+  const rac = Array.from(price, (billed, l) => Math.max(0, billed - secu[l]! - mutuelle[l]!));
+  const total = (values: ArrayLike<number>) => Math.round(Array.from(values).reduce((sum, value) => sum + value, 0));
+  const racCents = allocateCents(rac, expectedRac);
+  const secuCents = allocateCents(secu, total(secu));
+  const mutuelleCents = allocateCents(mutuelle, total(price) - total(secu) - expectedRac);
+  return profile.lines.map((_, l) => ({
+    count: stochastic.truncatedMean[l]!,
+    price: secuCents[l]! + mutuelleCents[l]! + racCents[l]!,
+    secu: secuCents[l]!,
+    mutuelle: mutuelleCents[l]!,
+    rac: racCents[l]!,
+  }));
+}
