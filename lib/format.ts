@@ -5,6 +5,13 @@ export function formatCount(count: number, noun: string): string {
   return `${integerFormat.format(count)} ${count > 1 ? `${noun}s` : noun}`;
 }
 
+const meanFormat = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 2 });
+
+/** A mean number of acts a year: "0,3", "2", "1,25". */
+export function formatMean(mean: number): string {
+  return meanFormat.format(mean);
+}
+
 const euroFormat = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /**

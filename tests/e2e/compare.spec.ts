@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { encodeProfile } from "../../lib/compare/profile-url";
 import { expect, test } from "./support/test";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -195,4 +196,42 @@ test("[COMPARE] sur téléphone : formulaire et classement utilisables sans déb
   await page.getByRole("heading", { name: /offres classées/ }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/9-telephone-classement.png` });
   await context.close();
+});
+
+test("[COMPARE] un soin occasionnel (couronne 0,3 fois par an) garde son coût attendu dans l'explication et le côte à côte", async ({ page }) => {
+  const profile = {
+    startDate: "2026-12-01",
+    department: "75",
+    beneficiaries: [{ label: "Adulte", age: 45, care: [{ category: "crown-free-price", perYear: 0.3, price: "600.00" }] }],
+  };
+  await page.goto(`/comparer?p=${encodeURIComponent(encodeProfile(profile))}`);
+  await expect(page.getByTestId("offer-row").first()).toBeVisible();
+  await page.getByTestId("offer-row").first().locator("th a").click();
+
+  // The year as entered has no crown (0,3 rounds to 0), the expected year keeps 0,3 of one.
+  const expectedRac = cents((await page.locator("dt", { hasText: "Reste à charge attendu" }).locator("+ dd").textContent()) ?? "");
+  expect(expectedRac).toBeGreaterThan(0);
+  await expect(page.getByTestId("expected-note")).toContainText("Année saisie");
+  const line = page.getByTestId("expected-line").filter({ hasText: "Couronne à tarif libre" });
+  await expect(line).toContainText("0,3 par an");
+  const [billed, secu, mutuelle, rac, entered] = (await line.locator(".num").allTextContents()).map(cents);
+  expect(billed).toBe(secu! + mutuelle! + rac!);
+  // The only line: its expected reste à charge is the offer's, to the cent.
+  expect(rac).toBe(expectedRac);
+  expect(entered).toBe(0);
+  await expect(page.getByTestId("expected-by-line").locator("tbody .category-row")).toContainText("Prothèses dentaires");
+  await expectNoSeriousA11yViolation(page);
+  await page.screenshot({ path: `${SCREENSHOTS}/6-explication-attendu.png`, fullPage: true });
+  await page.goBack();
+
+  // Side by side: the crown's row shows each offer's expected reste à charge, not 0 €.
+  const checkboxes = page.getByTestId("offer-row").getByRole("checkbox");
+  await checkboxes.nth(0).check();
+  await checkboxes.nth(1).check();
+  await page.getByRole("link", { name: "Comparer côte à côte" }).click();
+  const crownRow = page.getByTestId("side-by-side-line").filter({ hasText: "Couronne à tarif libre (0,3 par an)" });
+  await expect(crownRow).toBeVisible();
+  const firstCell = crownRow.locator("td").first();
+  expect(cents((await firstCell.textContent())!.split("(")[0]!)).toBe(expectedRac);
+  await expect(firstCell).toContainText("(0,00");
 });

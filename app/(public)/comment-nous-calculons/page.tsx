@@ -35,6 +35,28 @@ export default function MethodPage() {
           cette pénalité n’est jamais remboursée par la mutuelle.
         </li>
       </ul>
+      <h2>Les soins sans médecin</h2>
+      <ul>
+        <li>
+          <strong>Psychologue, dispositif Mon soutien psy</strong> : 50 € la séance, sans dépassement, remboursée à 60 % par la
+          Sécu, 12 séances par année civile ; un contrat responsable paie les 40 % restants. Au-delà de 12 séances, et chez un
+          psychologue hors dispositif, seule la mutuelle peut rembourser (souvent un forfait par séance, limité en nombre).
+        </li>
+        <li>
+          <strong>Kinésithérapeute, infirmier, orthophoniste, orthoptiste</strong> : 60 % du tarif, avec une franchise de 1 € par
+          acte (pas de participation de 2 €).
+        </li>
+        <li>
+          <strong>Dentiste</strong> : consultation à 23 € remboursée à 60 %, sans participation forfaitaire.{" "}
+          <strong>Implants, orthodontie après 16 ans, lentilles de confort</strong> : la Sécu ne rembourse rien, seul un forfait
+          de la mutuelle paie. Les lentilles prescrites pour certaines maladies (forte myopie, kératocône…) ont un forfait de
+          39,48 € par œil et par an remboursé à 60 %.
+        </li>
+        <li>
+          Nos barèmes couvrent les soins du 1er janvier 2026 au 31 décembre 2027 : une autre période est refusée plutôt que
+          calculée avec les chiffres d’une autre année.
+        </li>
+      </ul>
       <h2>La part de la mutuelle</h2>
       <ul>
         <li>
@@ -58,6 +80,12 @@ export default function MethodPage() {
         <strong>attendu</strong> (la moyenne quand le nombre de chaque soin varie autour de ce que vous avez indiqué, selon une
         loi de Poisson) et celui d’une <strong>mauvaise année</strong> (9 années sur 10 coûtent moins). Les plafonds rendent ces
         chiffres différents d’une simple multiplication.
+      </p>
+      <p>
+        Le détail d’une offre donne ce chiffre attendu pour chaque soin, à côté de l’année saisie : un soin prévu 0,3 fois par an
+        n’apparaît pas dans l’année saisie (arrondie à l’acte entier) mais compte pour 0,3 fois son coût dans l’attendu. Quand
+        plusieurs soins partagent un plafond de la mutuelle ou le plafond annuel de 50 € des participations, ce qui est payé est
+        réparti entre eux au prorata de ce que chacun demande ; la somme des soins fait le reste à charge attendu, au centime.
       </p>
       <h2>Le catalogue de démonstration</h2>
       <p>

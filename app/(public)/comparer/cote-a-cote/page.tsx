@@ -1,11 +1,11 @@
-import Decimal from "decimal.js";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { InvalidLink } from "@/components/compare/invalid-link";
 import type { OfferQuote } from "@/lib/engine";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { quoteSelectedOffers } from "@/lib/compare/run-comparison";
-import { formatEuros } from "@/lib/format";
+import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
+import { formatEuros, formatMean } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Offres côte à côte" };
 export const dynamic = "force-dynamic";
@@ -13,15 +13,41 @@ export const dynamic = "force-dynamic";
 const MAX_OFFERS = 3;
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** Reste à charge per guarantee category, summed over the household. */
-function racByCategory(quote: OfferQuote): Map<string, Decimal> {
-  const sums = new Map<string, Decimal>();
+/** One row per care line of the household: who, what, how often. The same for every offer. */
+interface CareRow {
+  key: string;
+  label: string;
+}
+
+/** Per care line (beneficiary index, line index): expected and year-as-entered reste à charge. */
+function racByLine(quote: OfferQuote): Map<string, { expected: string; entered: string }> {
+  const byLine = new Map<string, { expected: string; entered: string }>();
   for (const beneficiary of quote.breakdown ?? []) {
     for (const category of beneficiary.categories) {
-      sums.set(category.label, (sums.get(category.label) ?? new Decimal(0)).plus(category.rac));
+      for (const line of category.lines) {
+        byLine.set(`${beneficiary.beneficiaryIndex}-${line.lineIndex}`, { expected: line.expected?.rac ?? line.rac, entered: line.rac });
+      }
     }
   }
-  return sums;
+  return byLine;
+}
+
+/** The care lines in the profile's order (the breakdown groups them by guarantee). */
+function careRows(quote: OfferQuote | undefined, multiplePeople: boolean): CareRow[] {
+  const rows: { beneficiary: number; line: number; row: CareRow }[] = [];
+  for (const beneficiary of quote?.breakdown ?? []) {
+    for (const category of beneficiary.categories) {
+      for (const line of category.lines) {
+        const who = multiplePeople ? `${beneficiary.label} · ` : "";
+        rows.push({
+          beneficiary: beneficiary.beneficiaryIndex,
+          line: line.lineIndex,
+          row: { key: `${beneficiary.beneficiaryIndex}-${line.lineIndex}`, label: `${who}${line.label} (${formatMean(line.expected?.count ?? line.count)} par an)` },
+        });
+      }
+    }
+  }
+  return rows.sort((a, b) => a.beneficiary - b.beneficiary || a.line - b.line).map(({ row }) => row);
 }
 
 export default async function SideBySidePage({ searchParams }: Props) {
@@ -32,8 +58,8 @@ export default async function SideBySidePage({ searchParams }: Props) {
     return <InvalidLink title="Offres côte à côte" message="Ce lien ne contient pas de profil de soins valide ou aucune offre à comparer." />;
   }
   const quotes = await quoteSelectedOffers(decoded.profile, ids);
-  const perCategory = quotes.map(racByCategory);
-  const categories = [...new Set(perCategory.flatMap((sums) => [...sums.keys()]))];
+  const perLine = quotes.map(racByLine);
+  const lines = careRows(quotes[0], (quotes[0]?.breakdown?.length ?? 0) > 1);
   const rows: [string, (quote: OfferQuote) => string][] = [
     ["Cotisation annuelle", (quote) => quote.annualPremium],
     ["Reste à charge de l’année saisie", (quote) => quote.scenario.rac],
@@ -49,6 +75,7 @@ export default async function SideBySidePage({ searchParams }: Props) {
       </p>
       <h1>Offres côte à côte</h1>
       {quotes.length < ids.length && <p className="muted">Certaines offres demandées ne sont plus au catalogue.</p>}
+      <ExpectedAndEnteredNote />
       <div className="table-scroll">
         <table className="side-by-side">
           <caption className="visually-hidden">Comparaison de {quotes.length} offres</caption>
@@ -77,17 +104,26 @@ export default async function SideBySidePage({ searchParams }: Props) {
             ))}
             <tr className="category-row">
               <th scope="rowgroup" colSpan={quotes.length + 1}>
-                Reste à charge par poste (année saisie)
+                Reste à charge par soin : attendu (année saisie)
               </th>
             </tr>
-            {categories.map((category) => (
-              <tr key={category}>
-                <th scope="row">{category}</th>
-                {perCategory.map((sums, index) => (
-                  <td key={quotes[index]!.offerId} className="num">
-                    {formatEuros((sums.get(category) ?? new Decimal(0)).toFixed(2))}
-                  </td>
-                ))}
+            {lines.map((line) => (
+              <tr key={line.key} data-testid="side-by-side-line">
+                <th scope="row">{line.label}</th>
+                {perLine.map((byLine, index) => {
+                  const figures = byLine.get(line.key);
+                  return (
+                    <td key={quotes[index]!.offerId} className="num">
+                      {figures ? (
+                        <>
+                          {formatEuros(figures.expected)} <span className="muted small">({formatEuros(figures.entered)})</span>
+                        </>
+                      ) : (
+                        "—"
+                      )}
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

@@ -5,7 +5,8 @@ import { InvalidLink } from "@/components/compare/invalid-link";
 import { SplitCells } from "@/components/compare/split-cells";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { explainOffer } from "@/lib/compare/run-comparison";
-import { formatEuros, formatIsoDate } from "@/lib/format";
+import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
+import { formatEuros, formatIsoDate, formatMean } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
 
 export const metadata: Metadata = { title: "Le détail du reste à charge, acte par acte" };
@@ -55,11 +56,65 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
           <dd>{formatEuros(quote.totalCost)}</dd>
         </div>
       </dl>
+      <ExpectedAndEnteredNote />
       <p className="muted">
-        Le détail ci-dessous suit l’année exactement telle que saisie (nombres d’actes arrondis à l’acte entier, répartis sur
-        la période du {formatIsoDate(period.start)} au {formatIsoDate(period.end)}). Chaque ligne vérifie : prix facturé =
+        Période du {formatIsoDate(period.start)} au {formatIsoDate(period.end)}. Chaque ligne vérifie : prix facturé =
         Sécurité sociale + mutuelle + reste à charge, au centime.
       </p>
+
+      {(quote.breakdown ?? []).map((beneficiary) =>
+        beneficiary.expected ? (
+          <section key={beneficiary.beneficiaryIndex} className="card" data-testid="expected-by-line">
+            <h2>{beneficiary.label} : chaque soin, en moyenne sur une année (attendu)</h2>
+            <div className="table-scroll">
+              <table className="breakdown">
+                <caption className="visually-hidden">Chiffres attendus par soin pour {beneficiary.label}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Soin (nombre moyen par an)</th>
+                    <th scope="col" className="num">Facturé</th>
+                    <th scope="col" className="num">Sécu</th>
+                    <th scope="col" className="num">Mutuelle</th>
+                    <th scope="col" className="num">Reste à charge attendu</th>
+                    <th scope="col" className="num">Année saisie : actes, reste à charge</th>
+                  </tr>
+                </thead>
+                {beneficiary.categories.map((category) => (
+                  <tbody key={category.guarantee}>
+                    <tr className="category-row">
+                      <th scope="rowgroup">{category.label}</th>
+                      <SplitCells split={category.expected!} strong />
+                      <td className="num">{formatEuros(category.rac)}</td>
+                    </tr>
+                    {category.lines.map((line) => (
+                      <tr key={line.lineIndex} data-testid="expected-line">
+                        <td>
+                          {line.label}
+                          {line.sector && <span className="muted small"> · {SECTOR_LABELS[line.sector]}</span>}
+                          <span className="muted small"> · {formatMean(line.expected!.count)} par an</span>
+                        </td>
+                        <SplitCells split={line.expected!} />
+                        <td className="num">
+                          {line.count} · {formatEuros(line.rac)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                ))}
+                <tfoot>
+                  <tr>
+                    <th scope="row">Total {beneficiary.label}</th>
+                    <SplitCells split={beneficiary.expected} strong />
+                    <th className="num">{formatEuros(beneficiary.rac)}</th>
+                  </tr>
+                </tfoot>
+              </table>
+            </div>
+          </section>
+        ) : null,
+      )}
+
+      <h2>L’année saisie, acte par acte</h2>
 
       {quote.scenario.reasons.length > 0 && (
         <section className="card">
