@@ -279,9 +279,10 @@ function responsableOffer(plan: InsurerPlan, level: 1 | 2 | 3 | 4 | 5): OfferInp
       ? { forfait: { amount: money(HEARING[step]!), per: "equipment", includesSecu: true }, ...waiting("hearing-aids") }
       : { percentBr: 100, ...waiting("hearing-aids") },
     "alternative-medicine": ALTERNATIVE[step] ? { forfait: { amount: money(ALTERNATIVE[step]!), per: "act" } } : {},
+    // 100 % BR: Mon soutien psy's ticket modérateur (R871-2); the forfait pays sessions outside it.
     psychologist: PSYCHOLOGIST_SESSION[step]
-      ? { forfait: { amount: money(PSYCHOLOGIST_SESSION[step]!), per: "act", maxPerYear: PSYCHOLOGIST_SESSIONS[step]! } }
-      : {},
+      ? { percentBr: 100, forfait: { amount: money(PSYCHOLOGIST_SESSION[step]!), per: "act", maxPerYear: PSYCHOLOGIST_SESSIONS[step]! } }
+      : { percentBr: 100 },
     paramedical: { percentBr: PARAMEDICAL[step]! },
     "dental-implants": IMPLANT[step]
       ? { forfait: { amount: money(IMPLANT[step]!), per: "equipment", maxPerYear: IMPLANTS_PER_YEAR[step]! }, ...waiting("dental-prosthesis") }

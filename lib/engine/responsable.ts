@@ -45,6 +45,8 @@ const SECU_RATE_PERCENT: Partial<Record<GuaranteeCategory, number>> = {
   "dental-prosthesis": 60,
   "hearing-aids": 60,
   glasses: 60,
+  psychologist: 60,
+  paramedical: 60,
 };
 
 /** The total (Sécu included) a percentage stands for, in % of the BR. */
@@ -66,6 +68,9 @@ const TM_CATEGORIES: readonly GuaranteeCategory[] = [
   "hearing-aids",
   "glasses",
   "heavy-act-charge",
+  // Mon soutien psy sessions and paramedical acts: the ticket modérateur too.
+  "psychologist",
+  "paramedical",
 ];
 
 /**

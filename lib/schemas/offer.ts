@@ -200,9 +200,11 @@ export type OfferInput = z.input<typeof offerSchema>;
 export const GUARANTEES_ADDED_IN_VERSION_2: readonly GuaranteeCategory[] = ["psychologist", "paramedical", "dental-implants"];
 
 /**
- * A version-1 catalogue as version 2: each offer gets the guarantee lines added since,
- * empty (a contrat responsable still pays the ticket modérateur on them: the engine
- * applies the law, not the file). Anything else passes through for the schema to judge.
+ * A version-1 catalogue as version 2: each offer gets the guarantee lines added since.
+ * They say what the contract is bound to and no more: a contrat responsable pays the
+ * ticket modérateur on psychologist (Mon soutien psy) and paramedical acts (100 % BR),
+ * nothing else; a contract that is not responsable, nothing. Anything else passes
+ * through for the schema to judge.
  */
 export function upgradeCatalogue(input: unknown): unknown {
   if (typeof input !== "object" || input === null || (input as { formatVersion?: unknown }).formatVersion !== 1) return input;
@@ -214,7 +216,10 @@ export function upgradeCatalogue(input: unknown): unknown {
       ? offers.map((offer: unknown) => {
           const guarantees = (offer as { guarantees?: unknown } | null)?.guarantees;
           if (typeof guarantees !== "object" || guarantees === null) return offer;
-          const added = Object.fromEntries(GUARANTEES_ADDED_IN_VERSION_2.map((category) => [category, {}]));
+          const responsable = (offer as { responsable?: unknown }).responsable === true;
+          const added = Object.fromEntries(
+            GUARANTEES_ADDED_IN_VERSION_2.map((category) => [category, responsable && category !== "dental-implants" ? { percentBr: 100 } : {}]),
+          );
           return { ...(offer as object), guarantees: { ...added, ...guarantees } };
         })
       : offers,

@@ -112,8 +112,11 @@ export function generateSyntheticOffers({ count, seed = 42 }: SyntheticCatalogue
       // Derived from the level only (no draw), so the offers above stay what they were.
       psychologist:
         step === 0
-          ? plainTerms({})
-          : plainTerms({ forfait: { amount: money([0, 20, 30, 40, 50][step]!), per: "act", includesSecu: false, maxPerYear: [0, 4, 4, 6, 8][step]! } }),
+          ? plainTerms({ percentBr: 100 })
+          : plainTerms({
+              percentBr: 100,
+              forfait: { amount: money([0, 20, 30, 40, 50][step]!), per: "act", includesSecu: false, maxPerYear: [0, 4, 4, 6, 8][step]! },
+            }),
       paramedical: plainTerms({ percentBr: [100, 100, 125, 150, 200][step]! }),
       "dental-implants":
         step < 2

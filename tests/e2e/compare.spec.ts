@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { encodeProfile } from "../../lib/compare/profile-url";
+import type { ProfileInput } from "../../lib/schemas/profile";
 import { expect, test } from "./support/test";
 
 const SCREENSHOTS = "test-results/screenshots";
@@ -199,7 +200,7 @@ test("[COMPARE] sur téléphone : formulaire et classement utilisables sans déb
 });
 
 test("[COMPARE] un soin occasionnel (couronne 0,3 fois par an) garde son coût attendu dans l'explication et le côte à côte", async ({ page }) => {
-  const profile = {
+  const profile: ProfileInput = {
     startDate: "2026-12-01",
     department: "75",
     beneficiaries: [{ label: "Adulte", age: 45, care: [{ category: "crown-free-price", perYear: 0.3, price: "600.00" }] }],

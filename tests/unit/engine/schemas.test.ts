@@ -142,14 +142,27 @@ describe("Format de catalogue : version 2, les fichiers en version 1 restent lis
     return offer;
   };
 
-  test("un fichier en version 1 est mis à niveau : les nouvelles garanties sont vides, les autres inchangées", () => {
+  test("un fichier en version 1 est mis à niveau : un contrat responsable reçoit le ticket modérateur dû sur psychologue et paramédical, rien sur les implants", () => {
     const parsed = catalogueSchema.parse({ formatVersion: 1, offers: [versionOneOffer()] });
     expect(parsed.formatVersion).toBe(2);
-    const guarantees = parsed.offers[0]!.guarantees;
-    for (const category of ["psychologist", "paramedical", "dental-implants"] as const) {
-      expect(guarantees[category]).toEqual({ basis: "secu-included", fraisReels: false, waitingMonths: 0 });
-    }
-    expect(guarantees["doctor-gp"]).toEqual(testOffer().guarantees["doctor-gp"]);
+    const offer = parsed.offers[0]!;
+    const nothing = { basis: "secu-included", fraisReels: false, waitingMonths: 0 };
+    expect(offer.guarantees.psychologist).toEqual({ ...nothing, percentBr: 100 });
+    expect(offer.guarantees.paramedical).toEqual({ ...nothing, percentBr: 100 });
+    expect(offer.guarantees["dental-implants"]).toEqual(nothing);
+    expect(offer.guarantees["doctor-gp"]).toEqual(testOffer().guarantees["doctor-gp"]);
+    expect(validateResponsable(offer)).toEqual([]);
+  });
+
+  test("un contrat non responsable en version 1 ne reçoit rien sur les nouvelles garanties", () => {
+    const parsed = catalogueSchema.parse({ formatVersion: 1, offers: [{ ...versionOneOffer(), responsable: false }] });
+    expect(parsed.offers[0]!.guarantees.paramedical).toEqual({ basis: "secu-included", fraisReels: false, waitingMonths: 0 });
+  });
+
+  test("un contrat responsable sans ticket modérateur sur le paramédical est refusé, règle nommée", () => {
+    const offer = testOffer();
+    const violations = validateResponsable(offerSchema.parse({ ...offer, guarantees: { ...offer.guarantees, paramedical: { percentBr: 80 } } }));
+    expect(violations.map((violation) => [violation.rule, violation.path.join(".")])).toEqual([["R871-2-ticket-moderateur", "guarantees.paramedical"]]);
   });
 
   test("un fichier en version 2 doit avoir toutes les garanties", () => {
