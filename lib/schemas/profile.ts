@@ -90,6 +90,13 @@ export const beneficiarySchema = z.object({
     .meta({ description: "Exonéré de participation forfaitaire et de franchises (CSS, AME, grossesse) ; automatique avant 18 ans." }),
   hasMedecinTraitant: z.boolean().default(true).meta({ description: "Médecin traitant déclaré (parcours de soins)." }),
   care: z.array(careLineSchema).max(60),
+}).superRefine((beneficiary, ctx) => {
+  beneficiary.care.forEach((line, index) => {
+    // Mon soutien psy is open from the age of 3.
+    if (line.category === "psychologist-msp" && beneficiary.age < 3) {
+      ctx.addIssue({ code: "custom", path: ["care", index, "category"], message: "Mon soutien psy est ouvert à partir de 3 ans" });
+    }
+  });
 });
 export type Beneficiary = z.output<typeof beneficiarySchema>;
 

@@ -72,9 +72,11 @@ export function loadProfiles(count: number, seed = 2026): ProfileInput[] {
     if (random() < 0.85) beneficiaries.push(adult("Adulte 2", Math.max(22, firstAge + int(-6, 6)), regime, false));
     const children = int(1, 3);
     for (let index = 0; index < children; index += 1) beneficiaries.push(child(`Enfant ${index + 1}`, int(0, Math.min(20, firstAge - 20)), regime));
+    // A contract starting on the first of a month whose twelve months the reference table
+    // covers: January 2026 to January 2027 (REFERENCE.coverage).
+    const startMonth = int(0, 12);
     const profile: ProfileInput = {
-      // A contract starting at the first of a month of 2026 or 2027.
-      startDate: `${pick([2026, 2027])}-${String(int(1, 12)).padStart(2, "0")}-01`,
+      startDate: startMonth < 12 ? `2026-${String(startMonth + 1).padStart(2, "0")}-01` : "2027-01-01",
       department,
       beneficiaries,
     };

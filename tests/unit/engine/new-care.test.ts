@@ -162,3 +162,18 @@ describe("Mon soutien psy dans l'espérance", () => {
     expect(Number(quote.expectedRac)).toBeCloseTo(50 * beyond, 1);
   });
 });
+
+describe("Mon soutien psy : à partir de 3 ans", () => {
+  test.each([
+    [2, false],
+    [3, true],
+  ])("à %d ans, la ligne est acceptée : %s", (age, accepted) => {
+    const parsed = profileSchema.safeParse({
+      startDate: "2026-12-01",
+      department: "75",
+      beneficiaries: [{ label: "Enfant", age, care: [{ category: "psychologist-msp", perYear: 4 }] }],
+    });
+    expect(parsed.success).toBe(accepted);
+    if (!accepted) expect(parsed.error!.issues[0]).toMatchObject({ path: ["beneficiaries", 0, "care", 0, "category"], message: "Mon soutien psy est ouvert à partir de 3 ans" });
+  });
+});
