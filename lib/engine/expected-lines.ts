@@ -56,7 +56,9 @@ export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, ex
         else claims[terms.ceilingPeriod(ceiling, days[i]!)]! += p * t.capped;
       }
     }
-    secu[l]! -= stochastic.expectedDeductionsByLine[l]!;
+    // The deductions' mean is sampled, the Sécu's exact: where the Sécu pays no more than
+    // the deduction (a tarif d'autorité), sampling noise must not make it negative.
+    secu[l] = Math.max(0, secu[l]! - stochastic.expectedDeductionsByLine[l]!);
     if (ceiling < 0 || pmf.length === 1) continue;
     for (let period = 0; period < terms.ceilingPeriodCount(ceiling); period += 1) {
       // The groups evaluateStochastic forms: one per person, ceiling and ceiling period.

@@ -26,20 +26,29 @@ export function percentToBasisPoints(percent: number): number {
 
 /**
  * Whole cents for `values` (cents, not rounded) that add up exactly to `total`: each value
- * floored, then the missing cents given to the largest remainders (or, should the total
- * be below the floors, taken from the smallest remainders among positive amounts).
- * Largest-remainder rounding: every amount moves by less than a cent.
+ * floored, then the missing cents given to the largest remainders, ties to the largest
+ * values (or, should the total be below the floors, taken back from the smallest
+ * remainders among positive amounts). Largest-remainder rounding: when `total` is the
+ * rounded sum of the values, every amount moves by less than a cent.
  */
 export function allocateCents(values: ArrayLike<number>, total: number): number[] {
   const floors = Array.from(values, (value) => Math.floor(value));
-  const order = Array.from(values, (_, index) => index).sort((a, b) => values[b]! - floors[b]! - (values[a]! - floors[a]!) || a - b);
+  const remainder = (index: number) => values[index]! - floors[index]!;
+  const order = Array.from(values, (_, index) => index).sort(
+    (a, b) => remainder(b) - remainder(a) || values[b]! - values[a]! || a - b,
+  );
   let missing = total - floors.reduce((sum, value) => sum + value, 0);
   for (let k = 0; missing > 0 && order.length > 0; k = (k + 1) % order.length, missing -= 1) floors[order[k]!]! += 1;
-  for (let k = order.length - 1; missing < 0 && k >= 0; k -= 1) {
-    if (floors[order[k]!]! > 0) {
-      floors[order[k]!]! -= 1;
-      missing += 1;
+  while (missing < 0) {
+    let taken = false;
+    for (let k = order.length - 1; missing < 0 && k >= 0; k -= 1) {
+      if (floors[order[k]!]! > 0) {
+        floors[order[k]!]! -= 1;
+        missing += 1;
+        taken = true;
+      }
     }
+    if (!taken) break;
   }
   return floors;
 }

@@ -94,6 +94,8 @@ describe("Arrondi au plus fort reste", () => {
     [[0.5, 0.5], 1, [1, 0]],
     [[0, 2.7, 0], 3, [0, 3, 0]],
     [[10.2, 0, 5.3], 15, [10, 0, 5]],
+    // Equal remainders: the cent goes to the largest amount, never to an empty line.
+    [[0, 7150, 0], 7151, [0, 7151, 0]],
   ])("%j pour un total de %d", (values, total, expected) => {
     expect(allocateCents(values, total)).toEqual(expected);
   });

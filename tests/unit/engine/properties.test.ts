@@ -147,7 +147,12 @@ const profileArb: fc.Arbitrary<Profile> = fc
     profileSchema.parse({
       startDate: raw.startDate,
       department: "75",
-      beneficiaries: raw.beneficiaries.map((b, i) => ({ label: `Personne ${i + 1}`, ...b })),
+      // Mon soutien psy is refused before 3 (profile schema): such lines are dropped.
+      beneficiaries: raw.beneficiaries.map((b, i) => ({
+        label: `Personne ${i + 1}`,
+        ...b,
+        care: b.age < 3 ? b.care.filter((line) => line.category !== "psychologist-msp") : b.care,
+      })),
     }),
   );
 
@@ -231,5 +236,23 @@ describe("Garde-fous des générateurs", () => {
     fc.sample(profileArb, 300).forEach((p) => p.beneficiaries.forEach((b) => b.care.forEach((l) => seen.add(l.category))));
     expect([...seen].sort()).toEqual([...CARE_CATEGORIES].sort());
     expect(new Set(Object.values(GUARANTEE_OF_CARE_CATEGORY)).size).toBe(GUARANTEE_CATEGORIES.length);
+  });
+});
+
+describe("Chiffres attendus par ligne (fast-check)", () => {
+  test("les lignes font au centime le reste à charge attendu de l'offre, et chacune vérifie facturé = Sécu + mutuelle + reste ≥ 0", () => {
+    fc.assert(
+      fc.property(offerShapeArb, profileArb, (shape, profile) => {
+        const quote = quoteOffers([buildOffer(shape, "offre")], profile, { breakdown: true, ...FAST }).offers[0]!;
+        const lines = quote.breakdown!.flatMap((b) => b.categories.flatMap((c) => c.lines));
+        expect(lines.reduce((sum, line) => sum + cents(line.expected!.rac), 0)).toBe(cents(quote.expectedRac!));
+        for (const line of lines) {
+          const [price, secu, mutuelle, rac] = [line.expected!.price, line.expected!.secu, line.expected!.mutuelle, line.expected!.rac].map(cents) as [number, number, number, number];
+          expect(price).toBe(secu + mutuelle + rac);
+          expect(Math.min(secu, mutuelle, rac)).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 100 },
+    );
   });
 });
