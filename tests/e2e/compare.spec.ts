@@ -35,6 +35,10 @@ async function submitAndTime(page: Page): Promise<number> {
 }
 
 test("[COMPARE] parcours complet : exemple, formulaire, classement, filtres, explication, côte à côte", async ({ page }) => {
+  // Five accessibility scans, two of them over the 12-line family form (37 kinds of care in
+  // each line's list since the new care, and a hint per line): one scan took 10 s on the
+  // shared 2-core machine (load 15), so the whole journey needs more than the default 30 s.
+  test.slow();
   await page.goto("/");
   await expectNoSeriousA11yViolation(page);
   await page.screenshot({ path: `${SCREENSHOTS}/1-accueil.png`, fullPage: true });
