@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,5 +73,36 @@ describe("Prisma migrations, offline through the wasm schema engine", () => {
 
     const inSync = await runPrisma(["migrate", "diff", "--from-config-datasource", "--to-schema", "prisma/schema.prisma", "--exit-code"], { cwd: project });
     expect(inSync.code, inSync.output).toBe(0);
+  });
+
+  it("offers stored before catalogue format 2 get the new guarantee lines: the ticket modérateur when responsable, nothing otherwise", async () => {
+    const url = await createEmptyDatabase("format2");
+    const project = scratchProject(url);
+    const added = ["20261130090000_guarantee_lines_psychologist_paramedical_implants", "20261130090100_existing_offers_get_new_guarantee_lines"];
+    for (const name of added) rmSync(path.join(project, "prisma", "migrations", name), { recursive: true });
+    const before = await runPrisma(["migrate", "deploy"], { cwd: project });
+    expect(before.code, before.output).toBe(0);
+    await query(url, `INSERT INTO "Insurer" ("id", "name", "updatedAt") VALUES ('i1', 'Mutuelle ancienne', now())`);
+    await query(
+      url,
+      `INSERT INTO "Offer" ("id", "insurerId", "formula", "level", "responsable", "updatedAt")
+       VALUES ('ancienne-responsable', 'i1', 'R', 1, true, now()), ('ancienne-libre', 'i1', 'L', 1, false, now())`,
+    );
+
+    for (const name of added) cpSync(path.join("prisma", "migrations", name), path.join(project, "prisma", "migrations", name), { recursive: true });
+    const after = await runPrisma(["migrate", "deploy"], { cwd: project });
+    expect(after.code, after.output).toBe(0);
+    const rows = await query<{ offerId: string; category: string; percentBr: string | null }>(
+      url,
+      `SELECT "offerId", "category"::text AS "category", "percentBr"::text AS "percentBr" FROM "OfferGuarantee" ORDER BY 1, 2`,
+    );
+    expect(rows).toEqual([
+      { offerId: "ancienne-libre", category: "dental-implants", percentBr: null },
+      { offerId: "ancienne-libre", category: "paramedical", percentBr: null },
+      { offerId: "ancienne-libre", category: "psychologist", percentBr: null },
+      { offerId: "ancienne-responsable", category: "dental-implants", percentBr: null },
+      { offerId: "ancienne-responsable", category: "paramedical", percentBr: "100.00" },
+      { offerId: "ancienne-responsable", category: "psychologist", percentBr: "100.00" },
+    ]);
   });
 });
