@@ -111,13 +111,15 @@ function sampleDeductions(
 ): Float64Array {
   const out = new Float64Array(count);
   const boundary = profile.calendar.boundary;
-  // [participations of year 1, of year 2, franchises of year 1, of year 2] for n acts of a
-  // line, listed when that count is first drawn: building them for every possible count
-  // would cost memory in proportion to counts² (a line of 366 acts a year has counts up to ~430).
-  const byCount: (Float64Array | undefined)[][] = profile.lines.map((_, l) => new Array<Float64Array | undefined>(days[l]!.length));
-  const deductionsOf = (l: number, n: number): Float64Array => {
+  // Per line, for n acts at offset 4n: participations of year 1, of year 2, franchises of
+  // year 1, of year 2; −1 until that count is first drawn (listing every possible count
+  // up front would cost time in proportion to counts²: a line of 366 acts a year has
+  // counts up to ~430).
+  const tables = profile.lines.map((_, l) => new Float64Array(days[l]!.length * 4).fill(-1));
+  const fill = (l: number, n: number): void => {
     const line = profile.lines[l]!;
-    const sums = new Float64Array(4);
+    const table = tables[l]!;
+    table.fill(0, 4 * n, 4 * n + 4);
     let currentDay = -1;
     let today = 0;
     for (let i = 0; i < n; i += 1) {
@@ -130,43 +132,44 @@ function sampleDeductions(
       }
       const amount = Math.min(facts.deductionUnit, facts.deductionDayCap - today);
       today += amount;
-      sums[(facts.deductionKind === "pf" ? 0 : 2) + (day >= boundary ? 1 : 0)]! += amount;
+      table[4 * n + (facts.deductionKind === "pf" ? 0 : 2) + (day >= boundary ? 1 : 0)]! += amount;
     }
-    byCount[l]![n] = sums;
-    return sums;
   };
   const deducted = profile.lines.map((line) => line.segments.some((facts) => facts.deductionUnit !== 0));
   const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
   const { pfPerYearCap, franchisePerYearCap } = profile;
+  const byLine = attribution.byLine;
   for (let s = 0; s < count; s += 1) {
     let total = 0;
-    for (const lines of linesOf) {
+    for (let b = 0; b < linesOf.length; b += 1) {
+      const lines = linesOf[b]!;
       let pf0 = 0;
       let pf1 = 0;
       let franchise0 = 0;
       let franchise1 = 0;
       for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
-        const n = samples[l]![s]!;
-        const sums = byCount[l]![n] ?? deductionsOf(l, n);
-        pf0 += sums[0]!;
-        pf1 += sums[1]!;
-        franchise0 += sums[2]!;
-        franchise1 += sums[3]!;
+        const offset = 4 * samples[l]![s]!;
+        const table = tables[l]!;
+        if (table[offset]! < 0) fill(l, offset / 4);
+        pf0 += table[offset]!;
+        pf1 += table[offset + 1]!;
+        franchise0 += table[offset + 2]!;
+        franchise1 += table[offset + 3]!;
       }
       total += Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
       total += Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
       if (s >= attribution.count) continue;
       // The fraction of each total the yearly cap keeps: every line keeps that fraction of its own.
-      const kept = (amount: number, cap: number) => (amount > cap ? cap / amount : 1);
-      const pfKept0 = kept(pf0, pfPerYearCap);
-      const pfKept1 = kept(pf1, pfPerYearCap);
-      const franchiseKept0 = kept(franchise0, franchisePerYearCap);
-      const franchiseKept1 = kept(franchise1, franchisePerYearCap);
+      const pfKept0 = pf0 > pfPerYearCap ? pfPerYearCap / pf0 : 1;
+      const pfKept1 = pf1 > pfPerYearCap ? pfPerYearCap / pf1 : 1;
+      const franchiseKept0 = franchise0 > franchisePerYearCap ? franchisePerYearCap / franchise0 : 1;
+      const franchiseKept1 = franchise1 > franchisePerYearCap ? franchisePerYearCap / franchise1 : 1;
       for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
-        const sums = byCount[l]![samples[l]![s]!]!;
-        attribution.byLine[l]! += sums[0]! * pfKept0 + sums[1]! * pfKept1 + sums[2]! * franchiseKept0 + sums[3]! * franchiseKept1;
+        const offset = 4 * samples[l]![s]!;
+        const table = tables[l]!;
+        byLine[l]! += table[offset]! * pfKept0 + table[offset + 1]! * pfKept1 + table[offset + 2]! * franchiseKept0 + table[offset + 3]! * franchiseKept1;
       }
     }
     out[s] = total;
