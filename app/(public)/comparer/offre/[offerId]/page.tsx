@@ -6,7 +6,7 @@ import { SplitCells } from "@/components/compare/split-cells";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
-import { formatEuros, formatIsoDate, formatMean } from "@/lib/format";
+import { formatCount, formatEuros, formatIsoDate, formatMean } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
 
 export const metadata: Metadata = { title: "Le détail du reste à charge, acte par acte" };
@@ -95,7 +95,7 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
                         </td>
                         <SplitCells split={line.expected!} />
                         <td className="num">
-                          {line.count} · {formatEuros(line.rac)}
+                          {formatCount(line.count, "acte")} · {formatEuros(line.rac)}
                         </td>
                       </tr>
                     ))}
