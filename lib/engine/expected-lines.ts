@@ -1,3 +1,4 @@
+import { actDay, actSegments } from "./compile-profile";
 import type { OfferTerms } from "./scenario";
 import { allocateCents } from "./money";
 import { expectedPaid, lineModel, type CeilingGroup, type LineModel, type StochasticProfile } from "./stochastic";
@@ -41,19 +42,34 @@ export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, ex
     const pmf = stochastic.pmf[l]!;
     const ceiling = model.ceiling;
     const claims = [0, 0];
-    for (let n = 1; n < pmf.length; n += 1) {
-      const p = pmf[n]!;
-      if (p === 0) continue;
-      const days = stochastic.days[l]![n]!;
-      const segments = stochastic.segments[l]![n]!;
-      for (let i = 0; i < n; i += 1) {
-        const t = terms.get(l, segments[i]!);
-        price[l]! += p * t.price;
-        secu[l]! += p * t.secuGross;
-        if (terms.waiting(l, days[i]!)) continue;
-        mutuelle[l]! += p * t.fixed;
-        if (ceiling < 0) mutuelle[l]! += p * t.capped;
-        else claims[terms.ceilingPeriod(ceiling, days[i]!)]! += p * t.capped;
+    const line = profile.lines[l]!;
+    const periods = ceiling >= 0 ? terms.ceilingPeriodCount(ceiling) : 1;
+    if (line.segments.length === 1 && terms.waitEndDay(l) <= profile.periodStart && periods === 1) {
+      // One set of figures all year: the means are the mean count times the act's figures.
+      const t = terms.get(l, 0);
+      const mean = stochastic.truncatedMean[l]!;
+      price[l] = mean * t.price;
+      secu[l] = mean * t.secuGross;
+      mutuelle[l] = mean * (t.fixed + (ceiling < 0 ? t.capped : 0));
+      claims[0] = mean * (ceiling < 0 ? 0 : t.capped);
+    } else {
+      // Acts differ by date (a tariff change, a waiting period, two ceiling periods, a
+      // yearly cap on sessions): the year of n acts is laid out as the scenario lays it out.
+      const periodDays = profile.periodEnd - profile.periodStart;
+      for (let n = 1; n < pmf.length; n += 1) {
+        const p = pmf[n]!;
+        if (p === 0) continue;
+        const days = Array.from({ length: n }, (_, i) => actDay(profile.periodStart, periodDays, i, n));
+        const segments = actSegments(profile, line, days);
+        for (let i = 0; i < n; i += 1) {
+          const t = terms.get(l, segments[i]!);
+          price[l]! += p * t.price;
+          secu[l]! += p * t.secuGross;
+          if (terms.waiting(l, days[i]!)) continue;
+          mutuelle[l]! += p * t.fixed;
+          if (ceiling < 0) mutuelle[l]! += p * t.capped;
+          else claims[terms.ceilingPeriod(ceiling, days[i]!)]! += p * t.capped;
+        }
       }
     }
     // The deductions' mean is sampled, the Sécu's exact: where the Sécu pays no more than
