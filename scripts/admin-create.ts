@@ -3,7 +3,7 @@
 import { ZodError } from "zod";
 import { createPrismaClient } from "../lib/prisma-client";
 import { ensureAdmin } from "./lib/ensure-admin";
-import { openLocalDatabase } from "./lib/local-database";
+import { openLocalDatabaseOrExit } from "./lib/local-database";
 
 const [email] = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 if (!email) {
@@ -12,7 +12,7 @@ if (!email) {
 }
 
 const appUrl = process.env.APP_URL ?? "http://localhost:3000";
-const database = await openLocalDatabase();
+const database = await openLocalDatabaseOrExit("admin:create", { migrated: true });
 const prisma = createPrismaClient(database.url);
 let code = 0;
 try {
