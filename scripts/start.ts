@@ -5,7 +5,10 @@
 import { localAuthSecret, openLocalDatabaseOrExit } from "./lib/local-database";
 import { buildIfNeeded, runNext } from "./lib/next-build";
 import { deployMigrations } from "./lib/prisma-cli";
+import { requireSupportedNode } from "./lib/node-version";
 import { seedDatabase } from "./lib/seed-database";
+
+requireSupportedNode();
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";

@@ -4,6 +4,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./lib/next-build";
+import { requireSupportedNode } from "./lib/node-version";
+
+requireSupportedNode();
 
 type TierResult = { name: string; ok: boolean; passed?: number; failed?: number; skipped?: number; flaky?: number; seconds: number };
 
@@ -13,7 +16,9 @@ const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 
 function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
+    // The tiers' programs start with `#!/usr/bin/env node`: first on PATH, the Node this runs on.
+    const PATH = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ""}`;
+    const child = spawn(command, args, { cwd: ROOT, stdio: "inherit", env: { ...process.env, PATH, ...env } });
     child.on("close", (code) => resolve(code ?? 1));
     child.on("error", () => resolve(1));
   });
@@ -73,4 +78,5 @@ for (const result of results) {
 const passed = results.reduce((sum, r) => sum + (r.passed ?? 0), 0);
 const failed = results.reduce((sum, r) => sum + (r.failed ?? 0), 0) + results.filter((r) => !r.ok && (r.failed ?? 0) === 0).length;
 console.log(`total: ${passed} passed, ${failed} failed`);
+console.log(`Node ${process.version} (${process.execPath})`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
