@@ -10,6 +10,8 @@ const envSchema = z
     APP_URL: z.url().default("http://localhost:3000"),
     SMTP_URL: z.string().optional(),
     MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+    // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts).
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(1).max(10).default(1),
   })
   .transform((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
