@@ -45,12 +45,15 @@ export async function signUp(prisma: PrismaClient, input: SignUpInput, send: (ma
 
   const passwordHash = await hashPassword(input.password);
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { passwordHash: true, passwordVerifiedAt: true } });
-  if (existing?.passwordHash && existing.passwordVerifiedAt) {
-    await send(existingAccountMail(input.email, `${input.appUrl}/connexion`, `${input.appUrl}/connexion/mot-de-passe-oublie`));
-    return { status: "mail-sent" };
-  }
-  const token = await issuePasswordToken(prisma, { email: input.email, purpose: "CONFIRM_SIGN_UP", passwordHash });
-  await send(confirmSignUpMail(input.email, signUpConfirmationUrl(input.appUrl, token), PASSWORD_TOKEN_MINUTES.CONFIRM_SIGN_UP));
+  const hasConfirmedPassword = Boolean(existing?.passwordHash && existing.passwordVerifiedAt);
+  // Written for a taken address too, without the password and never mailed (so never
+  // usable), only so that both answers do the same database work and take as long.
+  const token = await issuePasswordToken(prisma, { email: input.email, purpose: "CONFIRM_SIGN_UP", passwordHash: hasConfirmedPassword ? undefined : passwordHash });
+  await send(
+    hasConfirmedPassword
+      ? existingAccountMail(input.email, `${input.appUrl}/connexion`, `${input.appUrl}/connexion/mot-de-passe-oublie`)
+      : confirmSignUpMail(input.email, signUpConfirmationUrl(input.appUrl, token), PASSWORD_TOKEN_MINUTES.CONFIRM_SIGN_UP),
+  );
   return { status: "mail-sent" };
 }
 
