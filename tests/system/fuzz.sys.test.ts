@@ -40,6 +40,7 @@ function trace(line: string): void {
 const KNOWN_ACTIONS = [
   "compareAction",
   "signUpAction",
+  "confirmSignUpAction",
   "saveProfileAction",
   "renameProfileAction",
   "duplicateProfileAction",
@@ -55,7 +56,7 @@ const KNOWN_ACTIONS = [
   "importCatalogueAction",
   "exportCatalogueAction",
 ];
-const PUBLIC_ACTIONS = new Set(["compareAction", "signUpAction"]);
+const PUBLIC_ACTIONS = new Set(["compareAction", "signUpAction", "confirmSignUpAction"]);
 
 const ACTIONS = readServerActions();
 
@@ -256,6 +257,7 @@ type KeyKind = "id" | "value" | "profile" | "offer" | "insurer";
 const ACTION_KEYS: Record<string, Record<string, KeyKind>> = {
   compareAction: { profile: "profile", sort: "value" },
   signUpAction: { email: "value", password: "value" },
+  confirmSignUpAction: { token: "value" },
   saveProfileAction: { name: "value", encodedProfile: "value", profile: "profile" },
   renameProfileAction: { id: "id", name: "value" },
   duplicateProfileAction: { id: "id" },
