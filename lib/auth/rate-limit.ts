@@ -21,6 +21,10 @@ export const RATE_LIMITS = {
   magicLinkPerIp: { name: "magic:ip", limit: 10, windowMinutes: 15 },
   /** Sign-ups from one address. */
   signUpPerIp: { name: "signup:ip", limit: 10, windowMinutes: 15 },
+  /** Forgotten-password requests from one address. */
+  passwordResetPerIp: { name: "reset:ip", limit: 10, windowMinutes: 15 },
+  /** Current-password checks when a signed-in user changes it (keyed by user id). */
+  passwordChangePerUser: { name: "change:user", limit: 5, windowMinutes: 15 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitOutcome = { allowed: true; count: number } | { allowed: false; count: number; retryMinutes: number };

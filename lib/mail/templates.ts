@@ -71,7 +71,7 @@ export function resetPasswordMail(to: string, resetUrl: string, validMinutes: nu
 export function passwordChangedMail(to: string, signInUrl: string): MailMessage {
   const lines = [
     "Bonjour,",
-    "Le mot de passe de votre compte Reste à charge vient d’être changé, et toutes les sessions ouvertes ont été fermées.",
+    "Le mot de passe de votre compte Reste à charge vient d’être changé, et les sessions ouvertes sur d’autres appareils ont été fermées.",
     "Si ce n’était pas vous, demandez tout de suite un lien de connexion ou un nouveau mot de passe depuis la page de connexion, et écrivez-nous.",
   ];
   return { to, subject: "Votre mot de passe a changé", text: `${lines.join("\n\n")}\n\n${signInUrl}\n`, html: layout(lines, { href: signInUrl, label: "Page de connexion" }), link: signInUrl };
