@@ -3,6 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test as base } from "./support/test";
+import { createUser, signIn } from "./support/users";
 
 const SCREENSHOTS = "test-results/screenshots";
 const PASSWORD = "une phrase de passe assez longue";
@@ -340,4 +341,103 @@ test("[ACCOUNT] issue 12 §3 : ?retour=/.//evil.example ne sort pas du site, ni 
   // Signed in, the sign-in page redirects at once: to this site.
   const response = await page.request.get("/connexion?retour=/.//evil.example", { maxRedirects: 0 });
   expect(response.headers().location).toBe("/compte");
+});
+
+test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue, lien par e-mail, nouveau mot de passe, toutes les sessions fermées", async ({ page, browser }) => {
+  const email = uniqueEmail("oubli");
+  await signUpAndConfirm(page, email);
+  // Another browser is signed in with the old password.
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/connexion?retour=/compte");
+  await logIn(otherPage, email);
+  await expect(otherPage).toHaveURL(/\/compte$/);
+
+  const unknown = uniqueEmail("inconnue");
+  await page.goto("/connexion");
+  await page.getByRole("link", { name: "Mot de passe oublié ?" }).click();
+  await expect(page).toHaveURL(/\/connexion\/mot-de-passe-oublie$/);
+  await page.getByLabel("Adresse e-mail").fill(unknown);
+  await page.getByRole("button", { name: "Recevoir le lien" }).click();
+  const unknownAnswer = (await page.getByRole("status").innerText()).replace(unknown.toLowerCase(), "…");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByRole("button", { name: "Recevoir le lien" }).click();
+  await expect(page.getByRole("status")).toContainText(email.toLowerCase());
+  expect((await page.getByRole("status").innerText()).replace(email.toLowerCase(), "…")).toBe(unknownAnswer);
+  await page.screenshot({ path: `${SCREENSHOTS}/auth-6-mot-de-passe-oublie.png`, fullPage: true });
+
+  const reset = (await mailsTo(email, 2)).find((mail) => mail.subject === "Choisir un nouveau mot de passe")!;
+  await page.goto(reset.link!);
+  await page.getByLabel("Nouveau mot de passe").fill("court");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.locator("#reset-password-error")).toContainText("au moins 12 caractères");
+  await page.getByLabel("Nouveau mot de passe").fill("mon nouveau mot de passe");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByRole("status")).toContainText("Mot de passe changé");
+  expect((await mailsTo(email, 3)).map((mail) => mail.subject)).toContain("Votre mot de passe a changé");
+
+  // The other browser is signed out; the old password no longer works, the new one does.
+  await otherPage.goto("/compte");
+  await expect(otherPage).toHaveURL(/\/connexion\?retour=/);
+  await other.close();
+  await page.goto("/connexion?retour=/compte");
+  await logIn(page, email);
+  await expect(page.getByRole("form", { name: "Avec votre mot de passe" }).getByRole("alert")).toHaveText(INVALID);
+  await logIn(page, email, "mon nouveau mot de passe");
+  await expect(page).toHaveURL(/\/compte$/);
+
+  // The link served once.
+  await page.goto(reset.link!);
+  await page.getByLabel("Nouveau mot de passe").fill("encore un autre mot de passe");
+  await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
+  await expect(page.getByRole("alert")).toContainText("a expiré ou a déjà servi");
+});
+
+test("[ACCOUNT] changer son mot de passe depuis « Mon compte » : l'actuel est exigé, les autres appareils sont déconnectés", async ({ page, browser }) => {
+  const email = uniqueEmail("change");
+  await signUpAndConfirm(page, email);
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const otherPage = await other.newPage();
+  await otherPage.goto("/connexion?retour=/compte");
+  await logIn(otherPage, email);
+  await expect(otherPage).toHaveURL(/\/compte$/);
+
+  await page.goto("/connexion?retour=/compte");
+  await logIn(page, email);
+  await expect(page).toHaveURL(/\/compte$/);
+  await page.getByRole("link", { name: "Changer mon mot de passe" }).click();
+  await expect(page).toHaveURL(/\/compte\/mot-de-passe$/);
+  await page.getByLabel("Mot de passe actuel").fill("pas le bon mot de passe");
+  await page.getByLabel("Nouveau mot de passe").fill("mon nouveau mot de passe");
+  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(page.locator("#current-password-error")).toHaveText("Mot de passe actuel incorrect.");
+  await page.getByLabel("Mot de passe actuel").fill(PASSWORD);
+  await page.getByLabel("Nouveau mot de passe").fill("mon nouveau mot de passe");
+  await page.getByRole("button", { name: "Changer le mot de passe" }).click();
+  await expect(page.getByRole("status")).toContainText("Mot de passe changé");
+  await page.screenshot({ path: `${SCREENSHOTS}/auth-7-mot-de-passe-change.png`, fullPage: true });
+
+  // This browser stays signed in; the other one is out.
+  await page.goto("/compte");
+  await expect(page).toHaveURL(/\/compte$/);
+  await otherPage.goto("/compte");
+  await expect(otherPage).toHaveURL(/\/connexion\?retour=/);
+  await logIn(otherPage, email, "mon nouveau mot de passe");
+  await expect(otherPage).toHaveURL(/\/compte$/);
+  await other.close();
+});
+
+test("[ADMIN] le menu de l'en-tête mène à l'administration, pour les administrateurs seulement", async ({ page, browser }) => {
+  const admin = await createUser("ADMIN");
+  await signIn(page, admin, "/compte");
+  await header(page).getByRole("link", { name: "Administration" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+
+  const user = await createUser();
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const userPage = await context.newPage();
+  await signIn(userPage, user, "/compte");
+  await expect(header(userPage).getByRole("link", { name: "Mon compte" })).toBeVisible();
+  await expect(header(userPage).getByRole("link", { name: "Administration" })).toHaveCount(0);
+  await context.close();
 });
