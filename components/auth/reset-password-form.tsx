@@ -53,7 +53,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   return (
     <form aria-labelledby="reset-title" onSubmit={submit} noValidate>
       <h2 id="reset-title" className="visually-hidden">
-        Nouveau mot de passe
+        Choisir le mot de passe
       </h2>
       {formError && (
         <p className="form-errors" role="alert">

@@ -390,7 +390,7 @@ test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue,
   await page.goto(reset.link!);
   await page.getByLabel("Nouveau mot de passe").fill("encore un autre mot de passe");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByRole("alert")).toContainText("a expiré ou a déjà servi");
+  await expect(page.getByRole("alert").first()).toContainText("a expiré ou a déjà servi");
 });
 
 test("[ACCOUNT] changer son mot de passe depuis « Mon compte » : l'actuel est exigé, les autres appareils sont déconnectés", async ({ page, browser }) => {
