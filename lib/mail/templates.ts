@@ -17,7 +17,7 @@ export function signInLinkMail(to: string, url: string, expires: Date): MailMess
   const until = expires.toLocaleString("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" });
   const lines = [
     "Bonjour,",
-    "Voici votre lien de connexion à Reste à charge. Il ne sert qu’une fois et expire le " + until + ".",
+    "Voici votre lien de connexion à Reste à charge. Il ne sert qu’une fois, expire le " + until + " et ne vaut plus si vous en demandez un autre. Ouvrez-le puis cliquez sur « Me connecter ».",
     "Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien.",
   ];
   return {
