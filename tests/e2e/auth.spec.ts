@@ -3,7 +3,8 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, test as base } from "./support/test";
-import { createUser, signIn } from "./support/users";
+import { hashPassword } from "../../lib/auth/password";
+import { createUser, signIn, sql } from "./support/users";
 
 const SCREENSHOTS = "test-results/screenshots";
 const PASSWORD = "une phrase de passe assez longue";
@@ -202,6 +203,20 @@ test("[ACCOUNT] issue 12 §2 : l'inscription d'un attaquant avec l'adresse d'aut
   await expect(page.getByRole("form", { name: "Avec votre mot de passe" }).getByRole("alert")).toHaveText(INVALID);
   const exported = await page.request.get("/compte/export", { maxRedirects: 0 });
   expect(exported.status()).not.toBe(200);
+});
+
+test("[ACCOUNT] issue 12 §2 : le premier lien de connexion efface le mot de passe jamais confirmé d'un compte existant", async ({ page }) => {
+  // An account as the old sign-up left it: a password nobody confirmed from the mailbox.
+  const email = uniqueEmail("ancien").toLowerCase();
+  await sql(`INSERT INTO "User" ("id", "email", "passwordHash", "createdAt", "updatedAt") VALUES (gen_random_uuid()::text, $1, $2, now(), now())`, [
+    email,
+    await hashPassword("le mot de passe de l'attaquant"),
+  ]);
+  await page.goto("/connexion");
+  await page.goto(await requestSignInLink(page, email, 1));
+  await page.getByRole("button", { name: "Me connecter" }).click();
+  await expect(header(page).getByRole("link", { name: "Mon compte" })).toBeVisible();
+  expect(await sql(`SELECT "passwordHash" FROM "User" WHERE "email" = $1`, [email])).toEqual([{ passwordHash: null }]);
 });
 
 test("[ACCOUNT] connexion par lien : la page du lien demande un clic, le lien sert une fois", async ({ page }) => {
