@@ -89,7 +89,11 @@ export async function forgetAccountRateLimits(prisma: Pick<PrismaClient, "rateLi
   await prisma.rateLimitCounter.deleteMany({ where: { key: { in: ACCOUNT_POLICIES.map((policy) => rateLimitKey(policy, email)) } } });
 }
 
-/** Counts the attempt against every policy (all of them, so each counter stays true) and keeps the longest wait. */
+/**
+ * Counts the attempt against every policy (all of them, so each counter stays true) and
+ * keeps the longest wait. For subjects an attacker cannot aim at someone else (the
+ * sign-in paths, where one subject is a victim's address, use hitInOrder).
+ */
 export async function hitAll(prisma: PrismaClient, checks: [RateLimitPolicy, string][]): Promise<RateLimitOutcome> {
   const outcomes = await Promise.all(checks.map(([policy, subject]) => hit(prisma, policy, subject)));
   const refused = outcomes.filter((outcome) => !outcome.allowed);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordLogin } from "@/lib/auth/password-login";
-import { hit, RATE_LIMITS, rateLimitKey, resetRateLimit, type RateLimitPolicy } from "@/lib/auth/rate-limit";
+import { hit, hitAll, hitInOrder, RATE_LIMITS, rateLimitKey, resetRateLimit, type RateLimitPolicy } from "@/lib/auth/rate-limit";
 import { createServerSession, deleteExpiredSessions, findSessionUser, revokeServerSession, revokeUserSessions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/server-sessions";
 import { confirmSignUp, signUp } from "@/lib/auth/sign-up";
 import type { MailMessage } from "@/lib/mail/send-mail";
@@ -65,6 +65,27 @@ describe("rate limits in PostgreSQL", () => {
     await resetRateLimit(prisma, policy, alice);
     expect((await hit(prisma, policy, alice)).count).toBe(1);
     expect((await hit(prisma, policy, bob)).count).toBe(2);
+  });
+});
+
+describe("several limits on one attempt", () => {
+  const tight: RateLimitPolicy = { name: "test:tight", limit: 1, windowMinutes: 15 };
+  const loose: RateLimitPolicy = { name: "test:loose", limit: 10, windowMinutes: 15 };
+
+  it("hitAll compte sur toutes les limites, même refusé par l'une", async () => {
+    const prisma = database.client();
+    const [first, second] = [uniqueEmail("tout-a"), uniqueEmail("tout-b")];
+    expect(await hitAll(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: true, count: 1 });
+    expect(await hitAll(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: false, count: 2, retryMinutes: 15 });
+    expect((await hit(prisma, loose, second)).count).toBe(3);
+  });
+
+  it("hitInOrder s'arrête au premier refus : les limites suivantes ne comptent pas", async () => {
+    const prisma = database.client();
+    const [first, second] = [uniqueEmail("ordre-a"), uniqueEmail("ordre-b")];
+    expect(await hitInOrder(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: true, count: 1 });
+    expect(await hitInOrder(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: false, count: 2, retryMinutes: 15 });
+    expect((await hit(prisma, loose, second)).count).toBe(2);
   });
 });
 
