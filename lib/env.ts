@@ -13,6 +13,8 @@ const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SMTP_URL: z.string().optional(),
     MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+    // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts).
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(1).max(10).default(1),
   })
   .transform(({ APP_URL, ...rest }, ctx) => {
     const env = { ...rest, APP_URL: APP_URL ?? `http://localhost:${rest.PORT}` };
