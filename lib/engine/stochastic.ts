@@ -1,3 +1,4 @@
+import { expectedCeilingPayment, type CeilingLine } from "./ceiling-mean";
 import { actDay, segmentIndex, type CompiledProfile } from "./compile-profile";
 import { drawManyFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
 import type { OfferTerms } from "./scenario";
@@ -11,7 +12,9 @@ import type { OfferTerms } from "./scenario";
  * where rest(N) is what N acts of a line leave before any ceiling payment and capped(N)
  * what they claim from the ceiling. The first sum is linear in the laws of the N, and a
  * ceiling pays min(total claims, ceiling) whatever the order of the acts, so its mean is
- * computed exactly from the Poisson pmfs (convolving the lines that share a ceiling).
+ * computed from the Poisson pmfs (convolving the lines that share a ceiling: exactly,
+ * or within a stated error when the exact convolution would not fit its work budget,
+ * see ceiling-mean.ts).
  * Only the participation forfaitaire and franchises (identical for every offer) are
  * averaged by Monte-Carlo: their 4 €-a-day cap couples the lines through the dates.
  *
@@ -21,9 +24,14 @@ import type { OfferTerms } from "./scenario";
  */
 export interface StochasticProfile {
   pmf: Float64Array[];
-  /** days[line][n]: the days of the n acts of a year with n acts. */
-  days: Int32Array[][];
-  segments: Uint8Array[][];
+  /**
+   * days[line][n]: the days of the n acts of a year with n acts, and their segments.
+   * Null past DAY_TABLE_LIMIT entries (they grow with the square of the counts): the
+   * lines' tables are then made by counting the acts between the days where a line's
+   * figures change, and the deducted acts are listed as each sampled year needs them.
+   */
+  days: Int32Array[][] | null;
+  segments: Uint8Array[][] | null;
   /** samples[line][s]: count of the line in sampled year s. */
   samples: Int32Array[];
   sampleCount: number;
@@ -31,6 +39,8 @@ export interface StochasticProfile {
   expectedDeductions: number;
   /** Σ n·P(N = n) over the truncated pmf: the mean count the tables actually see. */
   truncatedMean: Float64Array;
+  /** StochasticOptions.ceilingWork: per offer. */
+  ceilingWork: number;
 }
 
 export interface StochasticOptions {
@@ -39,6 +49,11 @@ export interface StochasticOptions {
   /** Sampled years for the (offer-independent) mean of the deductions. */
   deductionSampleCount: number;
   seed: number;
+  /**
+   * Work units (see ceiling-mean.ts) one offer may spend on the means of its ceilings
+   * shared by several lines; quoteOffers divides its budget among the offers.
+   */
+  ceilingWork: number;
 }
 
 /**
@@ -50,7 +65,20 @@ export const DEFAULT_STOCHASTIC_OPTIONS: StochasticOptions = {
   sampleCount: 1000,
   deductionSampleCount: 50_000,
   seed: 20260101,
+  ceilingWork: 4_000_000,
 };
+
+/**
+ * Entries of the day and segment tables kept per count (5 bytes each): 4 M is 20 MB, far
+ * above the ~50 000 of the reference profiles, far below the 75 M (a gigabyte with the
+ * arrays' overhead) of 600 lines of 366 acts a year.
+ */
+export const DAY_TABLE_LIMIT = 4_000_000;
+
+/** Entries of the day tables a profile would need: Σ over lines of 1 + 2 + … + nmax. */
+export function dayTableEntries(pmf: readonly Float64Array[]): number {
+  return pmf.reduce((sum, p) => sum + (p.length * (p.length - 1)) / 2, 0);
+}
 
 export function prepareStochastic(profile: CompiledProfile, options: StochasticOptions): StochasticProfile {
   const random = seededRandom(options.seed);
@@ -58,9 +86,10 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   const periodDays = profile.periodEnd - profile.periodStart;
   const pmf = profile.lines.map((line) => poissonPmf(line.mean));
   const samples = profile.lines.map((_, l) => drawManyFromPmf(pmf[l]!, random, totalSamples));
+  const tabulated = dayTableEntries(pmf) <= DAY_TABLE_LIMIT;
   const days: Int32Array[][] = [];
   const segments: Uint8Array[][] = [];
-  profile.lines.forEach((line, l) => {
+  if (tabulated) profile.lines.forEach((line, l) => {
     const byCount: Int32Array[] = [];
     const segByCount: Uint8Array[] = [];
     for (let n = 0; n < pmf[l]!.length; n += 1) {
@@ -77,18 +106,19 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
     segments.push(segByCount);
   });
 
-  const deductions = sampleDeductions(profile, samples, days, segments, totalSamples);
+  const deductions = sampleDeductions(profile, pmf, samples, tabulated ? { days, segments } : null, totalSamples);
   let sum = 0;
   for (let s = 0; s < options.deductionSampleCount; s += 1) sum += deductions[s]!;
   return {
     pmf,
-    days,
-    segments,
+    days: tabulated ? days : null,
+    segments: tabulated ? segments : null,
     samples: samples.map((counts) => counts.subarray(0, options.sampleCount)),
     sampleCount: options.sampleCount,
     sampleDeductions: deductions.subarray(0, options.sampleCount),
     expectedDeductions: options.deductionSampleCount > 0 ? sum / options.deductionSampleCount : 0,
     truncatedMean: Float64Array.from(pmf, (p) => p.reduce((mean, probability, n) => mean + probability * n, 0)),
+    ceilingWork: options.ceilingWork,
   };
 }
 
@@ -97,14 +127,17 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
  * year: min(50 €, Σ days min(4 €, that day's participations)) + min(50 €, franchises),
  * which is what the date-ordered allocation of the scenario takes. The acts of each line
  * and count that carry a deduction are listed once (slot of their day for a
- * participation, −1 or −2 for a franchise of the first or second calendar year); the
- * sums are then made in the same order as act by act.
+ * participation, −1 or −2 for a franchise of the first or second calendar year) when
+ * the day tables exist, else walked as they are needed. Amounts are whole cents, so the
+ * sums do not depend on their order; a person's year stops being walked once every
+ * yearly cap it can reach is reached (what is left cannot change it), which keeps a
+ * year of thousands of acts to the few dozen that fill the caps.
  */
 function sampleDeductions(
   profile: CompiledProfile,
+  pmf: Float64Array[],
   samples: Int32Array[],
-  days: Int32Array[][],
-  segments: Uint8Array[][],
+  tables: { days: Int32Array[][]; segments: Uint8Array[][] } | null,
   count: number,
 ): Float64Array {
   const out = new Float64Array(count);
@@ -115,17 +148,17 @@ function sampleDeductions(
   // A line's deducted acts for a count, listed when that count is first drawn: building
   // them for every possible count would cost memory in proportion to counts² (a line of
   // 366 acts a year has counts up to ~430).
-  const codes: (Int32Array | null | undefined)[][] = profile.lines.map((_, l) => new Array<Int32Array | null | undefined>(days[l]!.length));
-  const units: (Float64Array | null)[][] = profile.lines.map((_, l) => new Array<Float64Array | null>(days[l]!.length));
-  const listDeductedActs = (l: number, n: number): Int32Array | null => {
+  const codes: (Int32Array | null | undefined)[][] = profile.lines.map((_, l) => new Array<Int32Array | null | undefined>(pmf[l]!.length));
+  const units: (Float64Array | null)[][] = profile.lines.map((_, l) => new Array<Float64Array | null>(pmf[l]!.length));
+  const codeOf = (kind: string, slot: number) => (kind === "pf" ? slot : slot >= boundarySlot ? -2 : -1);
+  const listDeductedActs = ({ days, segments }: NonNullable<typeof tables>, l: number, n: number): Int32Array | null => {
     const line = profile.lines[l]!;
     const c: number[] = [];
     const u: number[] = [];
     for (let i = 0; i < n; i += 1) {
       const facts = line.segments[segments[l]![n]![i]!]!;
       if (facts.deductionUnit === 0) continue;
-      const slot = days[l]![n]![i]! - profile.periodStart;
-      c.push(facts.deductionKind === "pf" ? slot : slot >= boundarySlot ? -2 : -1);
+      c.push(codeOf(facts.deductionKind, days[l]![n]![i]! - profile.periodStart));
       u.push(facts.deductionUnit);
     }
     const listed = c.length > 0 ? Int32Array.from(c) : null;
@@ -135,7 +168,14 @@ function sampleDeductions(
   };
   const deducted = profile.lines.map((line) => line.segments.some((facts) => facts.deductionUnit !== 0));
   const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
-  const memos = linesOf.map((lines) => CountsMemo.forRadices(Array.from(lines, (l) => codes[l]!.length)));
+  const memos = linesOf.map((lines) => CountsMemo.forRadices(Array.from(lines, (l) => pmf[l]!.length)));
+  // Yearly caps a person's acts can reach: participation and franchise, in each calendar year of the period.
+  const years = [boundarySlot > 0, boundarySlot < periodDays];
+  const reachableCaps = linesOf.map((lines) => {
+    const kinds = new Set<string>();
+    for (const l of lines) for (const facts of profile.lines[l]!.segments) if (facts.deductionUnit !== 0) kinds.add(facts.deductionKind);
+    return kinds.size * years.filter(Boolean).length;
+  });
   const { pfPerDayCap, pfPerYearCap, franchisePerYearCap } = profile;
   for (let s = 0; s < count; s += 1) {
     let total = 0;
@@ -150,32 +190,45 @@ function sampleDeductions(
         total += memo!.secondYear[slot]!;
         continue;
       }
+      let pf0 = 0;
+      let pf1 = 0;
       let franchise0 = 0;
       let franchise1 = 0;
       let touchedCount = 0;
-      for (let k = 0; k < lines.length; k += 1) {
+      let open = reachableCaps[b]!;
+      // Adds one deducted act; false once every reachable cap of the person is reached.
+      const add = (code: number, unit: number): boolean => {
+        if (code >= 0) {
+          const before = perDay[code]!;
+          if (before === 0) touched[touchedCount++] = code;
+          perDay[code] = before + unit;
+          const gained = Math.min(pfPerDayCap, before + unit) - Math.min(pfPerDayCap, before);
+          if (code >= boundarySlot) {
+            if (pf1 < pfPerYearCap && (pf1 += gained) >= pfPerYearCap) open -= 1;
+          } else if (pf0 < pfPerYearCap && (pf0 += gained) >= pfPerYearCap) open -= 1;
+        } else if (code === -1) {
+          if (franchise0 < franchisePerYearCap && (franchise0 += unit) >= franchisePerYearCap) open -= 1;
+        } else if (franchise1 < franchisePerYearCap && (franchise1 += unit) >= franchisePerYearCap) open -= 1;
+        return open > 0;
+      };
+      walk: for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
         const n = samples[l]![s]!;
-        const c = codes[l]![n] === undefined ? listDeductedActs(l, n) : codes[l]![n];
-        if (!c) continue;
-        const u = units[l]![n]!;
-        for (let i = 0; i < c.length; i += 1) {
-          const code = c[i]!;
-          if (code >= 0) {
-            if (perDay[code] === 0) touched[touchedCount++] = code;
-            perDay[code]! += u[i]!;
-          } else if (code === -1) franchise0 += u[i]!;
-          else franchise1 += u[i]!;
+        if (tables) {
+          const c = codes[l]![n] === undefined ? listDeductedActs(tables, l, n) : codes[l]![n];
+          if (!c) continue;
+          const u = units[l]![n]!;
+          for (let i = 0; i < c.length; i += 1) if (!add(c[i]!, u[i]!)) break walk;
+        } else {
+          const line = profile.lines[l]!;
+          for (let i = 0; i < n; i += 1) {
+            const day = actDay(profile.periodStart, periodDays, i, n);
+            const facts = line.segments[segmentIndex(line, day)]!;
+            if (facts.deductionUnit !== 0 && !add(codeOf(facts.deductionKind, day - profile.periodStart), facts.deductionUnit)) break walk;
+          }
         }
       }
-      let pf0 = 0;
-      let pf1 = 0;
-      for (let t = 0; t < touchedCount; t += 1) {
-        const slot = touched[t]!;
-        if (slot >= boundarySlot) pf1 += Math.min(pfPerDayCap, perDay[slot]!);
-        else pf0 += Math.min(pfPerDayCap, perDay[slot]!);
-        perDay[slot] = 0;
-      }
+      for (let t = 0; t < touchedCount; t += 1) perDay[touched[t]!] = 0;
       const firstYear = Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
       const secondYear = Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
       memo?.remember(slot, key, firstYear, secondYear);
@@ -279,9 +332,13 @@ function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number):
   const rest = new Float64Array(nmax + 1);
   const c0 = new Float64Array(nmax + 1);
   const c1 = new Float64Array(nmax + 1);
+  if (!stochastic.days) {
+    tabulateByCounting(terms, l, ceiling, rest, [c0, c1]);
+    return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
+  }
   for (let n = 1; n <= nmax; n += 1) {
     const d = stochastic.days[l]![n]!;
-    const g = stochastic.segments[l]![n]!;
+    const g = stochastic.segments![l]![n]!;
     let restSum = 0;
     let claim0 = 0;
     let claim1 = 0;
@@ -304,39 +361,57 @@ function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number):
   return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
 }
 
-/** E[min(Σ claims, amount)] exactly, by convolving the lines' laws (values capped early: min is monotone). */
-function expectedPaid(group: CeilingGroup, models: LineModel[], pmf: Float64Array[]): number {
-  if (group.lines.length === 1) {
-    const l = group.lines[0]!;
-    const claims = models[l]!.claims![group.period];
-    const p = pmf[l]!;
-    let mean = 0;
-    for (let n = 1; n < p.length; n += 1) mean += p[n]! * Math.min(claims[n]!, group.amount);
-    return mean;
-  }
-  let values = [0];
-  let probs = [1];
-  for (const l of group.lines) {
-    const claims = models[l]!.claims![group.period];
-    const p = pmf[l]!;
-    const next = new Map<number, number>();
-    for (let i = 0; i < values.length; i += 1) {
-      for (let n = 0; n < p.length; n += 1) {
-        const value = Math.min(values[i]! + claims[n]!, group.amount);
-        next.set(value, (next.get(value) ?? 0) + probs[i]! * p[n]!);
-      }
+/**
+ * The same tables as the act-by-act walk, without the day tables: the acts of a year
+ * with n acts fall on days that grow with their rank, so between two days where the
+ * line's figures may change (a new segment, the end of the waiting period, the ceiling's
+ * new period) they form a run found by binary search, and each run adds count × its
+ * act's figures. Whole cents: the sums equal the walk's exactly. Work: nmax × runs × log.
+ */
+function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest: Float64Array, claims: [Float64Array, Float64Array]): void {
+  const profile = terms.profile;
+  const line = profile.lines[l]!;
+  const periodDays = profile.periodEnd - profile.periodStart;
+  const changes = [...line.segmentStarts.slice(1), terms.waitEndDay(l)];
+  if (ceiling >= 0) changes.push(terms.ceilingBoundary(ceiling));
+  const cuts = [...new Set(changes)].filter((day) => day > profile.periodStart && day < profile.periodEnd).sort((a, b) => a - b);
+  cuts.push(profile.periodEnd);
+  // Acts of a year with n acts falling before `day`.
+  const actsBefore = (n: number, day: number) => {
+    let low = 0;
+    let high = n;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (actDay(profile.periodStart, periodDays, middle, n) < day) low = middle + 1;
+      else high = middle;
     }
-    values = [...next.keys()];
-    probs = [...next.values()];
+    return low;
+  };
+  for (let n = 1; n < rest.length; n += 1) {
+    let first = 0;
+    for (const cut of cuts) {
+      const end = actsBefore(n, cut);
+      const count = end - first;
+      if (count > 0) {
+        const day = actDay(profile.periodStart, periodDays, first, n);
+        const t = terms.get(l, segmentIndex(line, day));
+        if (terms.waiting(l, day)) rest[n]! += count * (t.price - t.secuGross);
+        else {
+          rest[n]! += count * (t.price - t.secuGross - t.fixed);
+          if (ceiling < 0) rest[n]! -= count * t.capped;
+          else claims[terms.ceilingPeriod(ceiling, day)]![n]! += count * t.capped;
+        }
+      }
+      first = end;
+    }
   }
-  let mean = 0;
-  for (let i = 0; i < values.length; i += 1) mean += values[i]! * probs[i]!;
-  return mean;
 }
 
 export interface StochasticResult {
   /** Cents, not rounded. */
   expected: number;
+  /** Cents: how far `expected` may be from the exact mean (0 when exact, see ceiling-mean.ts). */
+  expectedMaxError: number;
   /** Cents. */
   badYear: number;
 }
@@ -369,10 +444,19 @@ export function evaluateStochastic(
       group.lines.push(l);
     }
   }
-  for (const group of groups.values()) expected -= expectedPaid(group, models, stochastic.pmf);
+  // Groups of one line are always exact (a single pass over its pmf); the offer's budget is shared by the others.
+  const shared = [...groups.values()].filter((group) => group.lines.length > 1).length;
+  const groupBudget = stochastic.ceilingWork / Math.max(1, shared);
+  let expectedMaxError = 0;
+  for (const group of groups.values()) {
+    const lines: CeilingLine[] = group.lines.map((l) => ({ claims: models[l]!.claims![group.period], pmf: stochastic.pmf[l]! }));
+    const paid = expectedCeilingPayment(lines, group.amount, groupBudget);
+    expected -= paid.mean;
+    expectedMaxError += paid.maxError;
+  }
 
   const S = stochastic.sampleCount;
-  if (S === 0) return { expected, badYear: Number.NaN };
+  if (S === 0) return { expected, expectedMaxError, badYear: Number.NaN };
   const totals = scratch.subarray(0, S);
   totals.set(stochastic.sampleDeductions);
   for (let l = 0; l < models.length; l += 1) {
@@ -409,5 +493,5 @@ export function evaluateStochastic(
     }
   }
   // Nearest-rank 90th percentile.
-  return { expected, badYear: selectKth(totals, Math.ceil(0.9 * S) - 1) };
+  return { expected, expectedMaxError, badYear: selectKth(totals, Math.ceil(0.9 * S) - 1) };
 }
