@@ -13,8 +13,8 @@
  *      amount (the ceiling is never reached);
  *   3. the convolution on a lattice of step h cents with the laws rounded onto it by
  *      mean-preserving splits (exact when h = 1 cent, claims being whole cents);
- * and, when h > 1, keeps whichever of the lattice result and the dominant-line bound (4)
- * has the smaller stated error.
+ * except that the dominant-line bound (4) is taken first when its error is negligible,
+ * and kept over a lattice of step h > 1 when its error is the smaller.
  *
  * Error of 3: g(s) = E[min(s + the lines still to add, amount)] is concave with slopes in
  * [0, 1]; replacing a value by a mean-preserving split onto two lattice points at most w
@@ -44,6 +44,9 @@ export interface CeilingMean {
 
 /** Worst-case Map steps under which the original exact convolution runs (a few milliseconds). */
 export const EXACT_MAP_WORK = 200_000;
+
+/** Cents: an error this small cannot move a rounded figure by more than a cent. */
+const NEGLIGIBLE_ERROR = 0.01;
 
 /** Upper bound of the Map convolution's steps: supports multiply, up to amount + 1 whole-cent values. */
 export function exactMapWork(lines: readonly CeilingLine[], amount: number): number {
@@ -82,6 +85,10 @@ export function expectedCeilingPayment(lines: readonly CeilingLine[], amount: nu
   }
   if (largest <= amount) return { mean: sum, maxError: 0, work: lines.length };
 
+  // Lines each likely to fill the ceiling alone (an abuse more than a household): settled without a convolution.
+  const dominant = dominantLineBound(lines, amount);
+  if (dominant.maxError <= NEGLIGIBLE_ERROR) return dominant;
+
   // The smallest step whose lattice fits the budget (the work only falls as the step grows).
   let low = 1;
   let high = amount;
@@ -92,7 +99,6 @@ export function expectedCeilingPayment(lines: readonly CeilingLine[], amount: nu
   }
   const lattice = latticeConvolution(lines, amount, low);
   if (lattice.maxError === 0) return lattice;
-  const dominant = dominantLineBound(lines, amount);
   return dominant.maxError < lattice.maxError ? dominant : lattice;
 }
 

@@ -11,6 +11,7 @@ import { OfferTerms, reasonVector, simulateYear } from "./scenario";
 import { scheduleYear } from "./schedule";
 import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type StochasticOptions } from "./stochastic";
 import type { IneligibleOffer, OfferQuote, QuoteResult, SortKey } from "./types";
+import { QUOTE_WORK_BUDGET, QuoteTooLargeError, ceilingWorkPerOffer, estimateQuoteWork } from "./work-budget";
 
 export interface QuoteOptions {
   /** "total" (premium + expected RAC, the default) or "rac" (expected RAC). */
@@ -29,7 +30,9 @@ export interface QuoteOptions {
 
 /**
  * Quotes every offer of a catalogue for one household profile and ranks them. Inputs
- * are the parsed (zod output) Offer and Profile; the result is plain data.
+ * are the parsed (zod output) Offer and Profile; the result is plain data. The work is
+ * estimated first (work-budget.ts): past the budget, a QuoteTooLargeError and nothing
+ * computed.
  */
 export function quoteOffers(offers: readonly Offer[], profile: Profile, options: QuoteOptions = {}): QuoteResult {
   const sort = options.sort ?? "total";
@@ -40,7 +43,13 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     compiled,
     compiled.lines.map((line) => line.scenarioCount),
   );
-  const stochasticOptions = { ...DEFAULT_STOCHASTIC_OPTIONS, ...options.monteCarlo };
+  const stochasticOptions = {
+    ...DEFAULT_STOCHASTIC_OPTIONS,
+    ceilingWork: ceilingWorkPerOffer(offers.length, DEFAULT_STOCHASTIC_OPTIONS.ceilingWork),
+    ...options.monteCarlo,
+  };
+  const work = estimateQuoteWork(compiled, { offerCount: offers.length, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
+  if (work > QUOTE_WORK_BUDGET) throw new QuoteTooLargeError(work);
   const stochastic = mode === "full" ? prepareStochastic(compiled, stochasticOptions) : null;
   const scratch = new Float64Array(stochasticOptions.sampleCount);
 
@@ -67,10 +76,12 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     }
     let expected = scenario.rac;
     let badYear: number | null = null;
+    let expectedMaxError = 0;
     if (stochastic) {
       const result = evaluateStochastic(terms, stochastic, scratch);
       expected = Math.max(0, Math.round(result.expected));
       badYear = result.badYear;
+      expectedMaxError = result.expectedMaxError;
     }
     const quote: OfferQuote = {
       offerId: offer.id,
@@ -94,6 +105,11 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
       dominatedBy: null,
       breakdown,
     };
+    // Only on bounded figures: exact quotes keep the shape (and bytes) they always had.
+    if (expectedMaxError > 0) {
+      quote.expectedMethod = "bounded";
+      quote.expectedMaxError = centsToMoney(Math.ceil(expectedMaxError));
+    }
     ranked.push({ id: offer.id, premium: premium.total, rac: expected, value: quote });
   }
 

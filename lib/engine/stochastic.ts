@@ -25,10 +25,10 @@ import type { OfferTerms } from "./scenario";
 export interface StochasticProfile {
   pmf: Float64Array[];
   /**
-   * days[line][n]: the days of the n acts of a year with n acts, and their segments.
-   * Null past DAY_TABLE_LIMIT entries (they grow with the square of the counts): the
-   * lines' tables are then made by counting the acts between the days where a line's
-   * figures change, and the deducted acts are listed as each sampled year needs them.
+   * days[line][n]: the days of the n acts of a year with n acts, and their segments, for
+   * listing the deducted acts of the sampled years. Null past DAY_TABLE_LIMIT entries
+   * (they grow with the square of the counts): the acts are then walked as each sampled
+   * year needs them.
    */
   days: Int32Array[][] | null;
   segments: Uint8Array[][] | null;
@@ -332,41 +332,18 @@ function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number):
   const rest = new Float64Array(nmax + 1);
   const c0 = new Float64Array(nmax + 1);
   const c1 = new Float64Array(nmax + 1);
-  if (!stochastic.days) {
-    tabulateByCounting(terms, l, ceiling, rest, [c0, c1]);
-    return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
-  }
-  for (let n = 1; n <= nmax; n += 1) {
-    const d = stochastic.days[l]![n]!;
-    const g = stochastic.segments![l]![n]!;
-    let restSum = 0;
-    let claim0 = 0;
-    let claim1 = 0;
-    for (let i = 0; i < n; i += 1) {
-      const t = terms.get(l, g[i]!);
-      const day = d[i]!;
-      if (terms.waiting(l, day)) {
-        restSum += t.price - t.secuGross;
-        continue;
-      }
-      restSum += t.price - t.secuGross - t.fixed;
-      if (ceiling < 0) restSum -= t.capped;
-      else if (terms.ceilingPeriod(ceiling, day) === 0) claim0 += t.capped;
-      else claim1 += t.capped;
-    }
-    rest[n] = restSum;
-    c0[n] = claim0;
-    c1[n] = claim1;
-  }
+  tabulateByCounting(terms, l, ceiling, rest, [c0, c1]);
   return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
 }
 
 /**
- * The same tables as the act-by-act walk, without the day tables: the acts of a year
- * with n acts fall on days that grow with their rank, so between two days where the
+ * rest[n] and claims[period][n] of a line whose figures change in the year, without
+ * walking the n acts of each count (nmax² / 2 acts a line, per offer): the acts of a
+ * year with n acts fall on days that grow with their rank, so between two days where the
  * line's figures may change (a new segment, the end of the waiting period, the ceiling's
- * new period) they form a run found by binary search, and each run adds count × its
- * act's figures. Whole cents: the sums equal the walk's exactly. Work: nmax × runs × log.
+ * new period) they form a run counted by a formula, and each run adds count × its act's
+ * figures. Whole cents: the sums are those of the act-by-act walk exactly (the golden
+ * digest was taken with the walk). Work: nmax × runs.
  */
 function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest: Float64Array, claims: [Float64Array, Float64Array]): void {
   const profile = terms.profile;
@@ -376,32 +353,28 @@ function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest:
   if (ceiling >= 0) changes.push(terms.ceilingBoundary(ceiling));
   const cuts = [...new Set(changes)].filter((day) => day > profile.periodStart && day < profile.periodEnd).sort((a, b) => a - b);
   cuts.push(profile.periodEnd);
-  // Acts of a year with n acts falling before `day`.
+  // Acts of a year with n acts falling before `day`: the i with start + ⌊(2i + 1)·P / 2n⌋ < day,
+  // that is (2i + 1)·P < 2n·t with t = day − start, so i < (⌊(2n·t − 1) / P⌋ + 1) / 2 (integers).
   const actsBefore = (n: number, day: number) => {
-    let low = 0;
-    let high = n;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (actDay(profile.periodStart, periodDays, middle, n) < day) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    const t = day - profile.periodStart;
+    if (t <= 0) return 0;
+    return Math.min(n, Math.floor((Math.floor((2 * n * t - 1) / periodDays) + 1) / 2));
   };
+  // Each run's figures do not depend on n: taken once, at the run's first day.
+  const runs = cuts.map((cut, k) => {
+    const day = k === 0 ? profile.periodStart : cuts[k - 1]!;
+    const t = terms.get(l, segmentIndex(line, day));
+    if (terms.waiting(l, day)) return { cut, rest: t.price - t.secuGross, claim: 0, period: 0 };
+    const rest = t.price - t.secuGross - t.fixed - (ceiling < 0 ? t.capped : 0);
+    return { cut, rest, claim: ceiling < 0 ? 0 : t.capped, period: ceiling < 0 ? 0 : terms.ceilingPeriod(ceiling, day) };
+  });
   for (let n = 1; n < rest.length; n += 1) {
     let first = 0;
-    for (const cut of cuts) {
-      const end = actsBefore(n, cut);
+    for (const run of runs) {
+      const end = actsBefore(n, run.cut);
       const count = end - first;
-      if (count > 0) {
-        const day = actDay(profile.periodStart, periodDays, first, n);
-        const t = terms.get(l, segmentIndex(line, day));
-        if (terms.waiting(l, day)) rest[n]! += count * (t.price - t.secuGross);
-        else {
-          rest[n]! += count * (t.price - t.secuGross - t.fixed);
-          if (ceiling < 0) rest[n]! -= count * t.capped;
-          else claims[terms.ceilingPeriod(ceiling, day)]![n]! += count * t.capped;
-        }
-      }
+      rest[n]! += count * run.rest;
+      if (run.claim !== 0) claims[run.period]![n]! += count * run.claim;
       first = end;
     }
   }
