@@ -5,25 +5,21 @@
  *
  * The exact convolution of the lines' laws costs the product of their supports (up to
  * the amount in cents) times the lines' pmf lengths: ~10⁹ steps for 60 lines of 366 acts
- * a year sharing a 500 € ceiling. Each group is given a work budget and this picks, in
- * order, the first way that fits it:
- *   1. the original exact convolution on a Map, when its worst-case work is small (every
- *      ordinary profile: its figures stay byte for byte what they were);
- *   2. exact E[S], when even the largest claims of all lines together stay under the
- *      amount (the ceiling is never reached);
- *   3. the convolution on a lattice of step h cents with the laws rounded onto it by
- *      mean-preserving splits (exact when h = 1 cent, claims being whole cents);
- * except that the dominant-line bound (4) is taken first when its error is negligible,
- * and kept over a lattice of step h > 1 when its error is the smaller.
- *
- * Error of 3: g(s) = E[min(s + the lines still to add, amount)] is concave with slopes in
- * [0, 1]; replacing a value by a mean-preserving split onto two lattice points at most w
- * apart moves E[g] by at most w/4 (the largest gap between such a function and its
- * chord on an interval of width w). One split per line: the error is at most the sum of
- * w/4 over the lines that had to be split, and the lattice result is never above the
- * exact mean (a chord lies under a concave function).
- * Error of 4: amount ≥ E[min(S, amount)] ≥ amount × P(some X_l ≥ amount) = amount ×
- * (1 − Π P(X_l < amount)); the midpoint is within half that interval.
+ * a year sharing a 500 € ceiling. Each group is given a work budget:
+ *   1. when the exact convolution's worst-case work is small (every ordinary profile),
+ *      it runs as it always did, on a Map: figures byte for byte what they were;
+ *   2. when even the largest claims of all lines together stay under the amount (the
+ *      ceiling is never reached), the mean is E[S], exact;
+ *   3. otherwise the mean is enclosed between rigorous bounds and the midpoint returned
+ *      with half the interval as its stated error (maxError):
+ *      - above: amount, and E[S];
+ *      - below: amount × P(some line alone reaches the amount) = amount × (1 − Π P(X_l < amount));
+ *      - both sides: the convolution on a lattice of step h cents of the claims rounded
+ *        down, and of the claims rounded up (min is monotone, so these enclose the mean),
+ *        h being the smallest step whose two convolutions fit the budget. With h = 1
+ *        cent both roundings are the identity (claims are whole cents): exact.
+ * The error is therefore measured on the case itself, not a worst case; tests check the
+ * exact mean lies within it.
  */
 
 export interface CeilingLine {
@@ -45,7 +41,7 @@ export interface CeilingMean {
 /** Worst-case Map steps under which the original exact convolution runs (a few milliseconds). */
 export const EXACT_MAP_WORK = 200_000;
 
-/** Cents: an error this small cannot move a rounded figure by more than a cent. */
+/** Cents: bounds this close need no convolution. */
 const NEGLIGIBLE_ERROR = 0.01;
 
 /** Upper bound of the Map convolution's steps: supports multiply, up to amount + 1 whole-cent values. */
@@ -59,11 +55,11 @@ export function exactMapWork(lines: readonly CeilingLine[], amount: number): num
   return work;
 }
 
-/** Cells updated by the lattice convolution of step h (pmf lengths bound each law's support, twice for the splits). */
+/** Cells updated by the two lattice convolutions of step h (a law's support is at most its pmf's length). */
 export function latticeWork(lines: readonly CeilingLine[], amount: number, step: number): number {
   const cells = Math.ceil(amount / step) + 1;
   let work = 0;
-  for (const line of lines) work += cells * Math.min(2 * line.pmf.length, cells);
+  for (const line of lines) work += 2 * cells * Math.min(line.pmf.length, cells);
   return work;
 }
 
@@ -85,21 +81,27 @@ export function expectedCeilingPayment(lines: readonly CeilingLine[], amount: nu
   }
   if (largest <= amount) return { mean: sum, maxError: 0, work: lines.length };
 
-  // Lines each likely to fill the ceiling alone (an abuse more than a household): settled without a convolution.
-  const dominant = dominantLineBound(lines, amount);
-  if (dominant.maxError <= NEGLIGIBLE_ERROR) return dominant;
-
-  // The smallest step whose lattice fits the budget (the work only falls as the step grows).
-  let low = 1;
-  let high = amount;
-  while (low < high) {
-    const middle = Math.floor((low + high) / 2);
-    if (latticeWork(lines, amount, middle) <= budget) high = middle;
-    else low = middle + 1;
+  // Bounds, each rigorous: E[min(S, amount)] ≤ min(amount, E[S]), the dominant-line lower
+  // bound, and the lattice convolutions of the claims rounded down and up.
+  let lower = dominantLineLower(lines, amount);
+  let upper = Math.min(amount, sum);
+  let work = lines.length;
+  if (upper - lower > 2 * NEGLIGIBLE_ERROR) {
+    // The smallest step whose lattices fit the budget (the work only falls as the step grows).
+    let low = 1;
+    let high = amount;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (latticeWork(lines, amount, middle) <= budget) high = middle;
+      else low = middle + 1;
+    }
+    const down = latticeMean(lines, amount, low, Math.floor);
+    const up = latticeMean(lines, amount, low, Math.ceil);
+    lower = Math.max(lower, down.mean);
+    upper = Math.min(upper, up.mean);
+    work += down.work + up.work;
   }
-  const lattice = latticeConvolution(lines, amount, low);
-  if (lattice.maxError === 0) return lattice;
-  return dominant.maxError < lattice.maxError ? dominant : lattice;
+  return { mean: (lower + upper) / 2, maxError: Math.max(0, (upper - lower) / 2), work };
 }
 
 /** The original exact convolution (values capped early: min is monotone). */
@@ -129,42 +131,21 @@ function mapConvolution(lines: readonly CeilingLine[], amount: number): number {
 }
 
 /**
- * Lattice points 0, h, 2h, … below the amount, then the amount itself (the last cell):
- * a sum reaching the amount stays there, as min(s + x, amount) = amount for s = amount.
+ * E[min(S', amount)] where S' is S with each line's claims rounded (down or up) to a
+ * multiple of the step: a lower or an upper bound of E[min(S, amount)], min being
+ * monotone. Lattice points 0, h, 2h, … below the amount, then the amount itself (the
+ * last cell): a sum reaching the amount stays there (min(s + x, amount) = amount).
  */
-function latticeConvolution(lines: readonly CeilingLine[], amount: number, step: number): CeilingMean {
+function latticeMean(lines: readonly CeilingLine[], amount: number, step: number, round: (x: number) => number): CeilingMean {
   const cap = Math.ceil(amount / step);
-  const pointOf = (cell: number) => (cell >= cap ? amount : cell * step);
   let distribution = new Float64Array(cap + 1);
   distribution[0] = 1;
-  let maxError = 0;
   let work = 0;
   const law = new Float64Array(cap + 1);
   const tail = new Float64Array(cap + 2);
   for (const { claims, pmf } of lines) {
     law.fill(0);
-    let widestSplit = 0;
-    for (let n = 0; n < pmf.length; n += 1) {
-      const weight = pmf[n]!;
-      if (weight === 0) continue;
-      const value = claims[n]!;
-      if (value >= amount) {
-        law[cap]! += weight;
-        continue;
-      }
-      const cell = Math.floor(value / step);
-      const below = cell * step;
-      if (below === value) {
-        law[cell]! += weight;
-        continue;
-      }
-      const above = pointOf(cell + 1);
-      const upper = (value - below) / (above - below);
-      law[cell]! += weight * (1 - upper);
-      law[cell + 1]! += weight * upper;
-      widestSplit = Math.max(widestSplit, above - below);
-    }
-    maxError += widestSplit / 4;
+    for (let n = 0; n < pmf.length; n += 1) law[Math.min(cap, round(claims[n]! / step))]! += pmf[n]!;
     // tail[i] = P(current sum in cells i…cap), for the mass pushed to the amount.
     tail[cap + 1] = 0;
     for (let i = cap; i >= 0; i -= 1) tail[i] = tail[i + 1]! + distribution[i]!;
@@ -178,20 +159,18 @@ function latticeConvolution(lines: readonly CeilingLine[], amount: number, step:
     }
     distribution = next;
   }
-  let mean = 0;
-  for (let i = 0; i <= cap; i += 1) mean += distribution[i]! * pointOf(i);
-  return { mean, maxError, work };
+  let mean = distribution[cap]! * amount;
+  for (let i = 0; i < cap; i += 1) mean += distribution[i]! * i * step;
+  return { mean, maxError: 0, work };
 }
 
-function dominantLineBound(lines: readonly CeilingLine[], amount: number): CeilingMean {
+/** amount × P(some line alone claims the amount) = amount × (1 − Π P(X_l < amount)) ≤ E[min(S, amount)]. */
+function dominantLineLower(lines: readonly CeilingLine[], amount: number): number {
   let allBelow = 1;
-  let work = 0;
   for (const { claims, pmf } of lines) {
     let below = 0;
-    for (let n = 0; n < pmf.length && claims[n]! < amount; n += 1) below += pmf[n]!;
+    for (let n = 0; n < pmf.length; n += 1) if (claims[n]! < amount) below += pmf[n]!;
     allBelow *= Math.min(1, below);
-    work += pmf.length;
   }
-  const lower = amount * (1 - allBelow);
-  return { mean: (amount + lower) / 2, maxError: (amount - lower) / 2, work };
+  return amount * (1 - allBelow);
 }

@@ -169,12 +169,15 @@ function sampleDeductions(
   const deducted = profile.lines.map((line) => line.segments.some((facts) => facts.deductionUnit !== 0));
   const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
   const memos = linesOf.map((lines) => CountsMemo.forRadices(Array.from(lines, (l) => pmf[l]!.length)));
-  // Yearly caps a person's acts can reach: participation and franchise, in each calendar year of the period.
-  const years = [boundarySlot > 0, boundarySlot < periodDays];
-  const reachableCaps = linesOf.map((lines) => {
-    const kinds = new Set<string>();
-    for (const l of lines) for (const facts of profile.lines[l]!.segments) if (facts.deductionUnit !== 0) kinds.add(facts.deductionKind);
-    return kinds.size * years.filter(Boolean).length;
+  // Kinds of deduction of each line (bit 1: participation, 2: franchise), and the yearly
+  // caps a person's acts can reach: each kind they have, in each calendar year of the period.
+  const kindsOf = profile.lines.map((line) =>
+    line.segments.reduce((bits, facts) => (facts.deductionUnit === 0 ? bits : bits | (facts.deductionKind === "pf" ? 1 : 2)), 0),
+  );
+  const yearCount = (boundarySlot > 0 ? 1 : 0) + (boundarySlot < periodDays ? 1 : 0);
+  const reachable = linesOf.map((lines) => {
+    const kinds = lines.reduce((bits, l) => bits | kindsOf[l]!, 0);
+    return { pf: kinds & 1 ? yearCount : 0, franchise: kinds & 2 ? yearCount : 0 };
   });
   const { pfPerDayCap, pfPerYearCap, franchisePerYearCap } = profile;
   for (let s = 0; s < count; s += 1) {
@@ -195,7 +198,8 @@ function sampleDeductions(
       let franchise0 = 0;
       let franchise1 = 0;
       let touchedCount = 0;
-      let open = reachableCaps[b]!;
+      let openPf = reachable[b]!.pf;
+      let openFranchise = reachable[b]!.franchise;
       // Adds one deducted act; false once every reachable cap of the person is reached.
       const add = (code: number, unit: number): boolean => {
         if (code >= 0) {
@@ -204,15 +208,18 @@ function sampleDeductions(
           perDay[code] = before + unit;
           const gained = Math.min(pfPerDayCap, before + unit) - Math.min(pfPerDayCap, before);
           if (code >= boundarySlot) {
-            if (pf1 < pfPerYearCap && (pf1 += gained) >= pfPerYearCap) open -= 1;
-          } else if (pf0 < pfPerYearCap && (pf0 += gained) >= pfPerYearCap) open -= 1;
+            if (pf1 < pfPerYearCap && (pf1 += gained) >= pfPerYearCap) openPf -= 1;
+          } else if (pf0 < pfPerYearCap && (pf0 += gained) >= pfPerYearCap) openPf -= 1;
         } else if (code === -1) {
-          if (franchise0 < franchisePerYearCap && (franchise0 += unit) >= franchisePerYearCap) open -= 1;
-        } else if (franchise1 < franchisePerYearCap && (franchise1 += unit) >= franchisePerYearCap) open -= 1;
-        return open > 0;
+          if (franchise0 < franchisePerYearCap && (franchise0 += unit) >= franchisePerYearCap) openFranchise -= 1;
+        } else if (franchise1 < franchisePerYearCap && (franchise1 += unit) >= franchisePerYearCap) openFranchise -= 1;
+        return openPf + openFranchise > 0;
       };
       walk: for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
+        // A line whose kinds of deduction are all capped in every year adds nothing more.
+        const kinds = kindsOf[l]!;
+        if ((kinds & 1 ? openPf : 0) + (kinds & 2 ? openFranchise : 0) === 0) continue;
         const n = samples[l]![s]!;
         if (tables) {
           const c = codes[l]![n] === undefined ? listDeductedActs(tables, l, n) : codes[l]![n];
