@@ -63,12 +63,14 @@ export function latticeWork(lines: readonly CeilingLine[], amount: number, step:
   return work;
 }
 
-/** E[min(Σ claims, amount)] within `budget` work units (never less than what step 1 needs on a single line). */
-export function expectedCeilingPayment(lines: readonly CeilingLine[], amount: number, budget: number): CeilingMean {
-  if (amount <= 0) return { mean: 0, maxError: 0, work: 0 };
-  const mapWork = exactMapWork(lines, amount);
-  if (mapWork <= EXACT_MAP_WORK) return { mean: mapConvolution(lines, amount), maxError: 0, work: mapWork };
+/** A group's mean settled without a lattice (exact, or bounds already negligible), or its bounds so far. */
+export type CeilingSettlement = { settled: true; result: CeilingMean } | { settled: false; lower: number; upper: number };
 
+/** Steps 1, 2 and the cheap bounds of 3: what needs no budget. */
+export function settleCheaply(lines: readonly CeilingLine[], amount: number): CeilingSettlement {
+  if (amount <= 0) return { settled: true, result: { mean: 0, maxError: 0, work: 0 } };
+  const mapWork = exactMapWork(lines, amount);
+  if (mapWork <= EXACT_MAP_WORK) return { settled: true, result: { mean: mapConvolution(lines, amount), maxError: 0, work: mapWork } };
   let largest = 0;
   let sum = 0;
   for (const { claims, pmf } of lines) {
@@ -79,29 +81,34 @@ export function expectedCeilingPayment(lines: readonly CeilingLine[], amount: nu
     }
     largest += most;
   }
-  if (largest <= amount) return { mean: sum, maxError: 0, work: lines.length };
+  if (largest <= amount) return { settled: true, result: { mean: sum, maxError: 0, work: lines.length } };
+  const lower = dominantLineLower(lines, amount);
+  const upper = Math.min(amount, sum);
+  if (upper - lower <= 2 * NEGLIGIBLE_ERROR) return { settled: true, result: { mean: (lower + upper) / 2, maxError: (upper - lower) / 2, work: lines.length } };
+  return { settled: false, lower, upper };
+}
 
-  // Bounds, each rigorous: E[min(S, amount)] ≤ min(amount, E[S]), the dominant-line lower
-  // bound, and the lattice convolutions of the claims rounded down and up.
-  let lower = dominantLineLower(lines, amount);
-  let upper = Math.min(amount, sum);
-  let work = lines.length;
-  if (upper - lower > 2 * NEGLIGIBLE_ERROR) {
-    // The smallest step whose lattices fit the budget (the work only falls as the step grows).
-    let low = 1;
-    let high = amount;
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      if (latticeWork(lines, amount, middle) <= budget) high = middle;
-      else low = middle + 1;
-    }
-    const down = latticeMean(lines, amount, low, Math.floor);
-    const up = latticeMean(lines, amount, low, Math.ceil);
-    lower = Math.max(lower, down.mean);
-    upper = Math.min(upper, up.mean);
-    work += down.work + up.work;
+/** Step 3's lattices, narrowing the bounds of an unsettled group within `budget` work units. */
+export function boundByLattice(lines: readonly CeilingLine[], amount: number, bounds: { lower: number; upper: number }, budget: number): CeilingMean {
+  // The smallest step whose lattices fit the budget (the work only falls as the step grows).
+  let low = 1;
+  let high = amount;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (latticeWork(lines, amount, middle) <= budget) high = middle;
+    else low = middle + 1;
   }
-  return { mean: (lower + upper) / 2, maxError: Math.max(0, (upper - lower) / 2), work };
+  const down = latticeMean(lines, amount, low, Math.floor);
+  const up = latticeMean(lines, amount, low, Math.ceil);
+  const lower = Math.max(bounds.lower, down.mean);
+  const upper = Math.min(bounds.upper, up.mean);
+  return { mean: (lower + upper) / 2, maxError: Math.max(0, (upper - lower) / 2), work: down.work + up.work };
+}
+
+/** E[min(Σ claims, amount)] within `budget` work units for the lattices (the exact Map convolution runs under EXACT_MAP_WORK whatever the budget). */
+export function expectedCeilingPayment(lines: readonly CeilingLine[], amount: number, budget: number): CeilingMean {
+  const cheap = settleCheaply(lines, amount);
+  return cheap.settled ? cheap.result : boundByLattice(lines, amount, cheap, budget);
 }
 
 /** The original exact convolution (values capped early: min is monotone). */

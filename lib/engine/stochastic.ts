@@ -1,4 +1,4 @@
-import { expectedCeilingPayment, type CeilingLine } from "./ceiling-mean";
+import { boundByLattice, settleCheaply, type CeilingLine } from "./ceiling-mean";
 import { actDay, segmentIndex, type CompiledProfile } from "./compile-profile";
 import { drawManyFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
 import type { OfferTerms } from "./scenario";
@@ -26,7 +26,7 @@ export interface StochasticProfile {
   pmf: Float64Array[];
   /**
    * days[line][n]: the days of the n acts of a year with n acts, and their segments, for
-   * listing the deducted acts of the sampled years. Null past DAY_TABLE_LIMIT entries
+   * listing the deducted acts of the sampled years. Null past dayTableLimit entries
    * (they grow with the square of the counts): the acts are then walked as each sampled
    * year needs them.
    */
@@ -54,6 +54,13 @@ export interface StochasticOptions {
    * shared by several lines; quoteOffers divides its budget among the offers.
    */
   ceilingWork: number;
+  /**
+   * Entries of the day and segment tables kept per count (5 bytes each): 4 M is 20 MB, far
+   * above the ~50 000 of the reference profiles, far below the 75 M (a gigabyte with the
+   * arrays' overhead) of 600 lines of 366 acts a year. Beyond, the deducted acts are
+   * walked as each sampled year needs them.
+   */
+  dayTableLimit: number;
 }
 
 /**
@@ -66,14 +73,8 @@ export const DEFAULT_STOCHASTIC_OPTIONS: StochasticOptions = {
   deductionSampleCount: 50_000,
   seed: 20260101,
   ceilingWork: 4_000_000,
+  dayTableLimit: 4_000_000,
 };
-
-/**
- * Entries of the day and segment tables kept per count (5 bytes each): 4 M is 20 MB, far
- * above the ~50 000 of the reference profiles, far below the 75 M (a gigabyte with the
- * arrays' overhead) of 600 lines of 366 acts a year.
- */
-export const DAY_TABLE_LIMIT = 4_000_000;
 
 /** Entries of the day tables a profile would need: Σ over lines of 1 + 2 + … + nmax. */
 export function dayTableEntries(pmf: readonly Float64Array[]): number {
@@ -86,7 +87,7 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   const periodDays = profile.periodEnd - profile.periodStart;
   const pmf = profile.lines.map((line) => poissonPmf(line.mean));
   const samples = profile.lines.map((_, l) => drawManyFromPmf(pmf[l]!, random, totalSamples));
-  const tabulated = dayTableEntries(pmf) <= DAY_TABLE_LIMIT;
+  const tabulated = dayTableEntries(pmf) <= options.dayTableLimit;
   const days: Int32Array[][] = [];
   const segments: Uint8Array[][] = [];
   if (tabulated) profile.lines.forEach((line, l) => {
@@ -424,13 +425,20 @@ export function evaluateStochastic(
       group.lines.push(l);
     }
   }
-  // Groups of one line are always exact (a single pass over its pmf); the offer's budget is shared by the others.
-  const shared = [...groups.values()].filter((group) => group.lines.length > 1).length;
-  const groupBudget = stochastic.ceilingWork / Math.max(1, shared);
+  // Groups settled without a lattice first (every group of an ordinary profile); the
+  // offer's budget is then shared by the groups left.
   let expectedMaxError = 0;
+  const unsettled: { lines: CeilingLine[]; amount: number; lower: number; upper: number }[] = [];
   for (const group of groups.values()) {
     const lines: CeilingLine[] = group.lines.map((l) => ({ claims: models[l]!.claims![group.period], pmf: stochastic.pmf[l]! }));
-    const paid = expectedCeilingPayment(lines, group.amount, groupBudget);
+    const cheap = settleCheaply(lines, group.amount);
+    if (cheap.settled) {
+      expected -= cheap.result.mean;
+      expectedMaxError += cheap.result.maxError;
+    } else unsettled.push({ lines, amount: group.amount, lower: cheap.lower, upper: cheap.upper });
+  }
+  for (const group of unsettled) {
+    const paid = boundByLattice(group.lines, group.amount, group, stochastic.ceilingWork / unsettled.length);
     expected -= paid.mean;
     expectedMaxError += paid.maxError;
   }

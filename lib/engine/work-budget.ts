@@ -1,6 +1,6 @@
 import { ProfileError, type CompiledProfile } from "./compile-profile";
 import { poissonPmf } from "./distribution";
-import { DAY_TABLE_LIMIT, dayTableEntries, type StochasticOptions } from "./stochastic";
+import { dayTableEntries, type StochasticOptions } from "./stochastic";
 
 /**
  * The engine's cost model. A quote's work is estimated from the compiled profile, the
@@ -50,7 +50,7 @@ export function estimateQuoteWork(profile: CompiledProfile, { offerCount, mode, 
     const pmf = profile.lines.map((line) => poissonPmf(line.mean));
     const counts = pmf.reduce((sum, p) => sum + p.length, 0);
     const tables = dayTableEntries(pmf);
-    const tabulated = tables <= DAY_TABLE_LIMIT;
+    const tabulated = tables <= stochastic.dayTableLimit;
     const samples = Math.max(stochastic.sampleCount, stochastic.deductionSampleCount);
     // Draws, and the deducted acts walked per sampled year: each person's walk stops at
     // the caps, at most (50 € / smallest deduction) acts per cap and calendar year.
