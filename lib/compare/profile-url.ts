@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
 import { type Profile, type ProfileInput, profileSchema } from "@/lib/schemas/profile";
 
 /**
@@ -27,6 +28,9 @@ export function decodeProfile(encoded: string): DecodedProfile {
   } catch {
     return invalid;
   }
-  const parsed = profileSchema.safeParse(json);
-  return parsed.success ? { ok: true, profile: parsed.data } : invalid;
+  const parsed = profileSchema.safeParse(json, FRENCH_ERRORS);
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  // A limit of the schema (too many acts, lines, people) says which, as the form would.
+  const custom = parsed.error.issues.find((issue) => issue.code === "custom" || issue.code === "too_big");
+  return custom ? { ok: false, message: `${invalid.message} ${custom.message}.` } : invalid;
 }

@@ -45,7 +45,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
   );
   const stochasticOptions = {
     ...DEFAULT_STOCHASTIC_OPTIONS,
-    ceilingWork: ceilingWorkPerOffer(offers.length, DEFAULT_STOCHASTIC_OPTIONS.ceilingWork),
+    ceilingWork: ceilingWorkPerOffer(offers.length),
     ...options.monteCarlo,
   };
   const work = estimateQuoteWork(compiled, { offerCount: offers.length, mode, breakdown: withBreakdown, stochastic: stochasticOptions });

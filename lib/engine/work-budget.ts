@@ -1,6 +1,6 @@
 import { ProfileError, type CompiledProfile } from "./compile-profile";
 import { poissonPmf } from "./distribution";
-import { dayTableEntries, type StochasticOptions } from "./stochastic";
+import { DEFAULT_STOCHASTIC_OPTIONS, dayTableEntries, type StochasticOptions } from "./stochastic";
 
 /**
  * The engine's cost model. A quote's work is estimated from the compiled profile, the
@@ -23,7 +23,7 @@ export const QUOTE_WORK_BUDGET = 400_000_000;
 export const QUOTE_CEILING_WORK = 40_000_000;
 
 /** What one offer may spend on its shared ceilings: the quote's share, and never more than the engine's default. */
-export function ceilingWorkPerOffer(offerCount: number, defaultWork: number): number {
+export function ceilingWorkPerOffer(offerCount: number, defaultWork = DEFAULT_STOCHASTIC_OPTIONS.ceilingWork): number {
   return Math.min(defaultWork, QUOTE_CEILING_WORK / Math.max(1, offerCount));
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InvalidLink } from "@/components/compare/invalid-link";
 import { SplitCells } from "@/components/compare/split-cells";
+import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { formatEuros, formatIsoDate } from "@/lib/format";
@@ -20,9 +21,10 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
   if (!decoded?.ok) {
     return <InvalidLink title="Détail d’une offre" message={decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."} />;
   }
-  const explained = await explainOffer(decoded.profile, offerId);
-  if (!explained) notFound();
-  const { quote, period } = explained;
+  const outcome = await comparePublicly(() => explainOffer(decoded.profile, offerId));
+  if (!outcome.ok) return <InvalidLink title="Détail d’une offre" message={outcome.message} />;
+  if (!outcome.value) notFound();
+  const { quote, period } = outcome.value;
   const back = `/comparer?p=${encodeURIComponent(p as string)}`;
 
   return (
