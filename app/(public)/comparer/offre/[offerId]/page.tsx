@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { InvalidLink } from "@/components/compare/invalid-link";
 import { SplitCells } from "@/components/compare/split-cells";
 import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
+import { groupRepeatedActs } from "@/lib/compare/group-acts";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { formatEuros, formatIsoDate } from "@/lib/format";
@@ -46,7 +47,12 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
         </div>
         <div>
           <dt>Reste à charge attendu</dt>
-          <dd>{formatEuros(quote.expectedRac ?? quote.scenario.rac)}</dd>
+          <dd>
+            {formatEuros(quote.expectedRac ?? quote.scenario.rac)}
+            {quote.expectedMethod === "bounded" && quote.expectedMaxError && (
+              <span className="muted small"> (calcul approché, à {formatEuros(quote.expectedMaxError)} près)</span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Mauvaise année (9 sur 10)</dt>
@@ -102,16 +108,20 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
                     <td />
                   </tr>
                   {category.lines.map((line) =>
-                    line.acts.map((act, index) => (
-                      <tr key={`${line.lineIndex}-${index}`}>
+                    groupRepeatedActs(line.acts).map((group) => (
+                      <tr key={`${line.lineIndex}-${group.firstDate}`}>
                         <td>
                           {line.label}
                           {line.sector && <span className="muted small"> · {SECTOR_LABELS[line.sector]}</span>}
-                          <span className="muted small"> · {formatIsoDate(act.date)}</span>
+                          <span className="muted small">
+                            {group.count === 1
+                              ? ` · ${formatIsoDate(group.firstDate)}`
+                              : ` · ${group.count} actes du ${formatIsoDate(group.firstDate)} au ${formatIsoDate(group.lastDate)}, ${formatEuros(group.each.price)} facturés chacun`}
+                          </span>
                         </td>
-                        <SplitCells split={act} />
+                        <SplitCells split={group} />
                         <td className="small">
-                          {act.reasons.map((reason) => `${formatEuros(reason.amount)} : ${reason.message}`).join(" ; ") || "—"}
+                          {group.reasons.map((reason) => `${formatEuros(reason.amount)} : ${reason.message}`).join(" ; ") || "—"}
                         </td>
                       </tr>
                     )),
