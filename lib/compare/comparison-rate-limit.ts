@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { clientIp } from "@/lib/auth/client-ip";
 import { hitAll, type RateLimitPolicy } from "@/lib/auth/rate-limit";
 import { db } from "@/lib/db";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { EngineRefusal } from "./engine-refusal";
 
 /**
@@ -25,10 +26,9 @@ export const COMPARISON_RATE_LIMITS = {
   global: { name: "compare:all", limit: 20_000, windowMinutes: 1 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
-/** Counts one comparison of this request's client; an EngineRefusal("rate-limited") past a limit. */
-export async function countComparison(): Promise<void> {
-  const ip = clientIp(await headers());
-  const outcome = await hitAll(db(), [
+/** Counts one comparison of a client address; an EngineRefusal("rate-limited") past a limit. */
+export async function countComparisonOf(prisma: PrismaClient, ip: string): Promise<void> {
+  const outcome = await hitAll(prisma, [
     [COMPARISON_RATE_LIMITS.perClient, ip],
     [COMPARISON_RATE_LIMITS.global, "all"],
   ]);
@@ -39,6 +39,11 @@ export async function countComparison(): Promise<void> {
       `Trop de comparaisons en peu de temps : patientez ${minutes === 1 ? "une minute" : `${minutes} minutes`} avant de recommencer.`,
     );
   }
+}
+
+/** Counts one comparison of this request's client. */
+export async function countComparison(): Promise<void> {
+  await countComparisonOf(db(), clientIp(await headers()));
 }
 
 /** A public page's comparison: counted, then run; a refusal becomes its French message for the page to show. */
