@@ -3,7 +3,10 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as workerThreads from "node:worker_threads";
-import { QuoteTooLargeError, quoteOffers, type QuoteOptions, type QuoteResult } from "@/lib/engine";
+import { QuoteTooLargeError, estimateQuoteWork, quoteOffers, type QuoteOptions, type QuoteResult } from "@/lib/engine";
+import { compileProfile } from "@/lib/engine/compile-profile";
+import { DEFAULT_STOCHASTIC_OPTIONS } from "@/lib/engine/stochastic";
+import { ceilingWorkPerOffer } from "@/lib/engine/work-budget";
 import type { Offer } from "@/lib/schemas/offer";
 import type { Profile } from "@/lib/schemas/profile";
 import { EngineRefusal } from "./engine-refusal";
@@ -33,6 +36,27 @@ const MAX_START_FAILURES = 3;
  */
 export const ENGINE_DEADLINE_MS = 1500;
 
+/**
+ * Work units (lib/engine/work-budget.ts) past which a call is heavy: ten times the
+ * heaviest reference profile ranked on the demo catalogue (2.6 M).
+ */
+const HEAVY_WORK = 25_000_000;
+
+/** Whether the engine's cost model puts this call on the heavy lane (a profile it cannot compile is not: it fails fast). */
+function isHeavy(profile: Profile, offerCount: number, options: QuoteOptions): boolean {
+  try {
+    const work = estimateQuoteWork(compileProfile(profile, options.year), {
+      offerCount,
+      mode: options.mode ?? "full",
+      breakdown: options.breakdown ?? true,
+      stochastic: { ...DEFAULT_STOCHASTIC_OPTIONS, ceilingWork: ceilingWorkPerOffer(offerCount), ...options.monteCarlo },
+    });
+    return work > HEAVY_WORK;
+  } catch {
+    return false;
+  }
+}
+
 /** Calls waiting for a worker beyond which new ones are refused at once ("busy"). */
 const MAX_QUEUE = 64;
 
@@ -50,6 +74,8 @@ export interface EnginePoolOptions {
 
 interface Job {
   request: Omit<EngineRequest, "id" | "offers">;
+  /** Estimated to take a large share of the deadline: runs on the heavy lane only. */
+  heavy: boolean;
   /** The catalogue's offers, sent to a worker that does not hold this revision. */
   offers: readonly Offer[];
   resolve: (result: QuoteResult) => void;
@@ -87,10 +113,20 @@ export class EnginePool {
     return this.startFailures < MAX_START_FAILURES;
   }
 
-  quote(request: Omit<EngineRequest, "id" | "offers">, offers: readonly Offer[]): Promise<QuoteResult> {
+  /**
+   * `heavy`: the engine's cost model puts the call far above an ordinary comparison. With
+   * more than one worker, heavy calls run one at a time on the first worker only, so the
+   * others stay free for ordinary comparisons whatever a client sends. `deadlineMs`
+   * replaces the pool's for this call.
+   */
+  quote(
+    request: Omit<EngineRequest, "id" | "offers">,
+    offers: readonly Offer[],
+    { heavy = false, deadlineMs = this.options.deadlineMs }: { heavy?: boolean; deadlineMs?: number } = {},
+  ): Promise<QuoteResult> {
     if (this.queue.length >= MAX_QUEUE) return Promise.reject(new EngineRefusal("busy"));
     return new Promise((resolve, reject) => {
-      const job: Job = { request, offers, resolve, reject, slot: null, resent: false, timer: setTimeout(() => this.expire(job), this.options.deadlineMs) };
+      const job: Job = { request, offers, heavy, resolve, reject, slot: null, resent: false, timer: setTimeout(() => this.expire(job), deadlineMs) };
       this.queue.push(job);
       this.dispatch();
     });
@@ -137,13 +173,16 @@ export class EnginePool {
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
+    const lanes = this.slots.length > 1;
+    for (const [index, slot] of this.slots.entries()) {
       if (slot.job) continue;
-      const job = this.queue.shift()!;
-      job.slot = slot;
-      slot.job = job;
-      this.post(slot, job, slot.revision !== job.request.revision || job.request.revision === null);
+      // The first worker is the heavy lane: the oldest heavy call first, else the oldest call.
+      const position = !lanes ? 0 : index > 0 ? this.queue.findIndex((job) => !job.heavy) : Math.max(0, this.queue.findIndex((job) => job.heavy));
+      if (position < 0 || position >= this.queue.length) continue;
+      const [job] = this.queue.splice(position, 1);
+      job!.slot = slot;
+      slot.job = job!;
+      this.post(slot, job!, slot.revision !== job!.request.revision || job!.request.revision === null);
     }
   }
 
@@ -240,12 +279,13 @@ export async function quoteOffersOffThread(
     const wanted = offerIds ? new Set(offerIds) : null;
     return onThisThread(wanted ? catalogue.offers.filter((offer) => wanted.has(offer.id)) : catalogue.offers, profile, options);
   }
-  return pool.quote({ revision: catalogue.revision, offerIds, profile, options }, catalogue.offers);
+  const count = offerIds ? offerIds.length : catalogue.offers.length;
+  return pool.quote({ revision: catalogue.revision, offerIds, profile, options }, catalogue.offers, { heavy: isHeavy(profile, count, options) });
 }
 
 /** quoteOffers on offers that belong to no catalogue revision (an admin's edited offer), on the pool when there is one. */
 export async function quoteLooseOffersOffThread(offers: readonly Offer[], profile: Profile, options: QuoteOptions): Promise<QuoteResult> {
   const pool = enginePool();
   if (!pool) return onThisThread(offers, profile, options);
-  return pool.quote({ revision: null, profile, options }, offers);
+  return pool.quote({ revision: null, profile, options }, offers, { heavy: isHeavy(profile, offers.length, options) });
 }

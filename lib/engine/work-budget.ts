@@ -1,3 +1,4 @@
+import { EXACT_MAP_WORK, exactMapWork, type CeilingLine } from "./ceiling-mean";
 import { ProfileError, type CompiledProfile } from "./compile-profile";
 import { poissonPmf } from "./distribution";
 import { DEFAULT_STOCHASTIC_OPTIONS, dayTableEntries, type StochasticOptions } from "./stochastic";
@@ -13,9 +14,9 @@ import { DEFAULT_STOCHASTIC_OPTIONS, dayTableEntries, type StochasticOptions } f
  */
 
 /**
- * ~1.5 s of engine time on one core of the CI machine: about 60 times the heaviest
- * reference profile on the demo catalogue, and what the largest profile the schema
- * accepts needs on it (docs/operations.md, "Engine cost").
+ * ~1.5 s of engine time on one core of the CI machine: 150 times the heaviest reference
+ * profile ranked on the demo catalogue (2.6 M), above what the largest profiles the
+ * schema accepts need on it (docs/operations.md, "Engine cost").
  */
 export const QUOTE_WORK_BUDGET = 400_000_000;
 
@@ -38,6 +39,24 @@ export interface QuoteWorkInput {
   mode: "full" | "scenario";
   breakdown: boolean;
   stochastic: StochasticOptions;
+}
+
+/**
+ * Whether some person's lines sharing a guarantee (so possibly a ceiling) could need more
+ * than the exact convolution's cheap bound, whatever the ceiling's amount: the product
+ * of their pmf lengths bounds the support the convolution walks.
+ */
+function mayNeedLattice(profile: CompiledProfile, pmf: readonly Float64Array[]): boolean {
+  for (const beneficiary of profile.beneficiaries) {
+    const byGuarantee = new Map<string, CeilingLine[]>();
+    for (const l of beneficiary.lineIndexes) {
+      const lines = byGuarantee.get(profile.lines[l]!.guarantee) ?? [];
+      lines.push({ claims: new Float64Array(0), pmf: pmf[l]! });
+      byGuarantee.set(profile.lines[l]!.guarantee, lines);
+    }
+    for (const lines of byGuarantee.values()) if (lines.length > 1 && exactMapWork(lines, Infinity) > EXACT_MAP_WORK) return true;
+  }
+  return false;
 }
 
 /** Estimated work units of quoteOffers for this profile and options. */
@@ -67,8 +86,9 @@ export function estimateQuoteWork(profile: CompiledProfile, { offerCount, mode, 
       if (acts > 0) walked += Math.min(acts, (4 * Math.max(profile.pfPerYearCap, profile.franchisePerYearCap)) / smallest);
     }
     fixed += samples * (profile.lines.length + walked) + (tabulated ? 2 * tables : 0);
-    // Per offer: the lines' tables (counted runs), the sampled years, the ceilings.
-    perOffer += counts * 4 + stochastic.sampleCount * profile.lines.length + stochastic.ceilingWork;
+    // Per offer: the lines' tables (counted runs), the sampled years, and the ceilings'
+    // budget when some lines sharing a guarantee could be too costly to convolve exactly.
+    perOffer += counts * 4 + stochastic.sampleCount * profile.lines.length + (mayNeedLattice(profile, pmf) ? stochastic.ceilingWork : 0);
   }
   return fixed + offerCount * perOffer;
 }
