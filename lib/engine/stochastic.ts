@@ -24,14 +24,6 @@ import type { OfferTerms } from "./scenario";
  */
 export interface StochasticProfile {
   pmf: Float64Array[];
-  /**
-   * days[line][n]: the days of the n acts of a year with n acts, and their segments, for
-   * listing the deducted acts of the sampled years. Null past dayTableLimit entries
-   * (they grow with the square of the counts): the acts are then walked as each sampled
-   * year needs them.
-   */
-  days: Int32Array[][] | null;
-  segments: Uint8Array[][] | null;
   /** samples[line][s]: count of the line in sampled year s. */
   samples: Int32Array[];
   sampleCount: number;
@@ -87,6 +79,9 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   const periodDays = profile.periodEnd - profile.periodStart;
   const pmf = profile.lines.map((line) => poissonPmf(line.mean));
   const samples = profile.lines.map((_, l) => drawManyFromPmf(pmf[l]!, random, totalSamples));
+  // days[line][n]: the days of the n acts of a year with n acts, and their segments, for
+  // listing the deducted acts of the sampled years; past dayTableLimit entries (they grow
+  // with the square of the counts) the acts are walked as each sampled year needs them.
   const tabulated = dayTableEntries(pmf) <= options.dayTableLimit;
   const days: Int32Array[][] = [];
   const segments: Uint8Array[][] = [];
@@ -112,8 +107,6 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   for (let s = 0; s < options.deductionSampleCount; s += 1) sum += deductions[s]!;
   return {
     pmf,
-    days: tabulated ? days : null,
-    segments: tabulated ? segments : null,
     samples: samples.map((counts) => counts.subarray(0, options.sampleCount)),
     sampleCount: options.sampleCount,
     sampleDeductions: deductions.subarray(0, options.sampleCount),

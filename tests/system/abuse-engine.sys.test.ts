@@ -141,15 +141,19 @@ afterAll(async () => {
 
 describe("one small public request runs the engine for hours (issue 12 §1)", () => {
   it("the issue's inputs and the most expensive valid profiles found are answered or refused within 2 s; others keep p95 ≤ 500 ms; memory comes back", async () => {
-    // Warm-up: the first comparisons load the catalogue and start the engine's workers.
-    for (const profile of loadProfiles(4, 99)) await compareTimed(profile, "192.0.2.200");
+    // Warm-up: the first comparisons load the catalogue and start every engine worker (two at a time).
+    const warmUp = loadProfiles(8, 99);
+    for (let i = 0; i < warmUp.length; i += 2) await Promise.all(warmUp.slice(i, i + 2).map((profile) => compareTimed(profile, "192.0.2.200")));
     const baselineMb = treeRssMb(app.child.pid!);
     let peakMb = baselineMb;
     const sampler = setInterval(() => (peakMb = Math.max(peakMb, treeRssMb(app.child.pid!))), 100);
     const stop = { done: false };
     const background = backgroundClients(stop);
+    // The clients' first round, before the costly requests start.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     const worst: { what: string; ms: number } = { what: "", ms: 0 };
     const record = (what: string, ms: number) => {
+      console.log(`[abuse] ${what}: ${Math.round(ms)} ms`);
       if (ms > worst.ms) Object.assign(worst, { what, ms });
       expect(ms, what).toBeLessThan(ANSWER_MS);
     };
@@ -199,6 +203,8 @@ describe("one small public request runs the engine for hours (issue 12 §1)", ()
       expect(sideBySide.status).toBe(200);
     } finally {
       stop.done = true;
+      // The clients finish their last comparison before the app may be stopped.
+      await background.catch(() => undefined);
     }
     const latencies = (await background).sort((a, b) => a - b);
     const p95 = latencies[Math.ceil(0.95 * latencies.length) - 1]!;
