@@ -111,23 +111,24 @@ async function pageTimed(path: string, ip: string): Promise<{ ms: number; status
   return { ms: performance.now() - started, status: response.status, body, bytes: Buffer.byteLength(body) };
 }
 
-/** Ten clients comparing distinct household profiles in a loop until `stop` is set; their latencies. */
-function backgroundClients(stop: { done: boolean }): Promise<number[]> {
+/** Ten clients comparing distinct household profiles in a loop until `stop` is set; their latencies and refusals. */
+function backgroundClients(stop: { done: boolean }): Promise<{ latencies: number[]; refusals: string[] }> {
   const profiles = loadProfiles(400, 7);
   let next = 0;
   return Promise.all(
     Array.from({ length: 10 }, async (_, client) => {
       const latencies: number[] = [];
+      const refusals: string[] = [];
       while (!stop.done) {
         const timed = await compareTimed(profiles[next++ % profiles.length]!, `192.0.2.${client + 1}`);
-        expect(timed.ok, timed.message).toBe(true);
+        if (!timed.ok) refusals.push(timed.message ?? "?");
         latencies.push(timed.ms);
-        // A person reads the ranking before changing the profile: one comparison every ~0.5 s each.
-        await new Promise((resolve) => setTimeout(resolve, 400));
+        // A person reads the ranking before changing the profile: one comparison a second each at most.
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
-      return latencies;
+      return { latencies, refusals };
     }),
-  ).then((all) => all.flat());
+  ).then((all) => ({ latencies: all.flatMap((one) => one.latencies), refusals: all.flatMap((one) => one.refusals) }));
 }
 
 beforeAll(async () => {
@@ -206,16 +207,18 @@ describe("one small public request runs the engine for hours (issue 12 §1)", ()
       // The clients finish their last comparison before the app may be stopped.
       await background.catch(() => undefined);
     }
-    const latencies = (await background).sort((a, b) => a - b);
+    const { latencies: measured, refusals } = await background;
+    const latencies = measured.sort((a, b) => a - b);
     const p95 = latencies[Math.ceil(0.95 * latencies.length) - 1]!;
     // Memory comes back once the costly calls are over (terminated workers free theirs).
     await new Promise((resolve) => setTimeout(resolve, 3000));
     clearInterval(sampler);
     const afterMb = treeRssMb(app.child.pid!);
     console.log(
-      `[abuse] worst answer ${Math.round(worst.ms)} ms (${worst.what}); background p95 ${Math.round(p95)} ms over ${latencies.length} comparisons; RSS ${Math.round(baselineMb)} MB → peak ${Math.round(peakMb)} MB → ${Math.round(afterMb)} MB`,
+      `[abuse] worst answer ${Math.round(worst.ms)} ms (${worst.what}); background p95 ${Math.round(p95)} ms over ${latencies.length} comparisons (${refusals.length} refused); RSS ${Math.round(baselineMb)} MB → peak ${Math.round(peakMb)} MB → ${Math.round(afterMb)} MB`,
     );
-    expect(latencies.length).toBeGreaterThan(50);
+    expect(latencies.length).toBeGreaterThan(30);
+    expect(refusals).toEqual([]);
     expect(p95).toBeLessThanOrEqual(500);
     expect(peakMb - baselineMb).toBeLessThanOrEqual(200);
     expect(afterMb - baselineMb).toBeLessThanOrEqual(100);
