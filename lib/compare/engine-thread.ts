@@ -30,12 +30,18 @@ const WORKER_FILE = path.join(process.cwd(), ".next", "engine-worker.mjs");
 const MAX_START_FAILURES = 3;
 
 /**
- * Per call, waiting in the queue included. The largest profiles the schema accepts take
- * about half a second of engine on the demo catalogue on an idle CI core (docs/operations.md,
- * "Engine cost"); 1.2 s leaves them room and leaves the request's other steps (rate limit,
- * catalogue, rendering) the rest of the 2 s the issue allows, even on a loaded machine.
+ * Per call, on its worker. The largest profiles the schema accepts take about half a
+ * second of engine on the demo catalogue on an idle CI core (docs/operations.md, "Engine
+ * cost"); 1.2 s leaves them room and leaves the request's other steps (rate limit,
+ * catalogue, rendering) the rest of the 2 s the issue allows.
  */
 export const ENGINE_DEADLINE_MS = 1200;
+
+/**
+ * Waiting for a worker: a burst of ordinary comparisons queues for a moment and is
+ * answered; past this, the call is refused as "busy" rather than left waiting.
+ */
+const MAX_QUEUE_WAIT_MS = 5000;
 
 /**
  * Work units (lib/engine/work-budget.ts) past which a call is heavy: ten times the
@@ -77,6 +83,7 @@ interface Job {
   request: Omit<EngineRequest, "id" | "offers">;
   /** Estimated to take a large share of the deadline: runs on the heavy lane only. */
   heavy: boolean;
+  deadlineMs: number;
   /** The catalogue's offers, sent to a worker that does not hold this revision. */
   offers: readonly Offer[];
   resolve: (result: QuoteResult) => void;
@@ -127,7 +134,7 @@ export class EnginePool {
   ): Promise<QuoteResult> {
     if (this.queue.length >= MAX_QUEUE) return Promise.reject(new EngineRefusal("busy"));
     return new Promise((resolve, reject) => {
-      const job: Job = { request, offers, heavy, resolve, reject, slot: null, resent: false, timer: setTimeout(() => this.expire(job), deadlineMs) };
+      const job: Job = { request, offers, heavy, deadlineMs, resolve, reject, slot: null, resent: false, timer: setTimeout(() => this.expire(job), MAX_QUEUE_WAIT_MS) };
       this.queue.push(job);
       this.dispatch();
     });
@@ -183,6 +190,9 @@ export class EnginePool {
       const [job] = this.queue.splice(position, 1);
       job!.slot = slot;
       slot.job = job!;
+      // The deadline runs from here: the time the call has on a worker.
+      clearTimeout(job!.timer);
+      job!.timer = setTimeout(() => this.expire(job!), job!.deadlineMs);
       this.post(slot, job!, slot.revision !== job!.request.revision || job!.request.revision === null);
     }
   }
@@ -216,10 +226,14 @@ export class EnginePool {
     this.dispatch();
   }
 
-  /** The deadline: a waiting call leaves the queue, a running one takes its worker down with it. */
+  /** A call waiting too long leaves the queue ("busy"); a running one past its deadline takes its worker down with it. */
   private expire(job: Job): void {
     const queued = this.queue.indexOf(job);
-    if (queued >= 0) this.queue.splice(queued, 1);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.settle(job, new EngineRefusal("busy"));
+      return;
+    }
     const slot = job.slot;
     if (slot && slot.job === job) {
       const index = this.slots.indexOf(slot);
