@@ -17,6 +17,8 @@ import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
 const OPTIONS: QuoteOptions = { breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } };
 /** Ordinary calls get a long deadline: a loaded CI machine must not make them miss it; the slow ones get the pool's. */
 const PATIENT = { deadlineMs: 30_000 };
+/** Five times the sampled years: with slowProfile(), seconds of engine work even on an idle machine, still within the budget. */
+const SLOW: QuoteOptions = { breakdown: false, monteCarlo: { sampleCount: 5000 } };
 const catalogue = { revision: "r1", offers: generateSyntheticOffers({ count: 30, seed: 4 }) };
 let directory: string;
 let file: string;
@@ -56,13 +58,13 @@ describe("engine calls run on the request thread without a deadline (issue 12 §
   }, 60_000);
 
   test("past the deadline the worker is terminated and replaced, the caller gets a French refusal, and the other worker keeps answering", async () => {
-    const pool = new EnginePool({ file, size: 2, deadlineMs: 1500 });
+    const pool = new EnginePool({ file, size: 2, deadlineMs: 500 });
     try {
       const profile = referenceProfile("jeune-actif");
       // Warm both workers (the first call of a worker loads and compiles the engine).
       await Promise.all([0, 1].map(() => pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)));
       const started = performance.now();
-      const slow = pool.quote({ revision: "r1", profile: slowProfile(), options: OPTIONS }, catalogue.offers);
+      const slow = pool.quote({ revision: "r1", profile: slowProfile(), options: SLOW }, catalogue.offers);
       const ordinary = pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT);
       await expect(ordinary).resolves.toEqual(quoteOffers(catalogue.offers, profile, OPTIONS));
       const refusal = await slow.then(
@@ -84,14 +86,14 @@ describe("engine calls run on the request thread without a deadline (issue 12 §
   }, 60_000);
 
   test("heavy calls share one worker: the others stay free for ordinary comparisons", async () => {
-    const pool = new EnginePool({ file, size: 2, deadlineMs: 1500 });
+    const pool = new EnginePool({ file, size: 2, deadlineMs: 500 });
     try {
       const profile = referenceProfile("jeune-actif");
       await Promise.all([0, 1].map(() => pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)));
       let heavySettled = 0;
       const heavy = [0, 1].map(() =>
         pool
-          .quote({ revision: "r1", profile: slowProfile(), options: OPTIONS }, catalogue.offers, { heavy: true })
+          .quote({ revision: "r1", profile: slowProfile(), options: SLOW }, catalogue.offers, { heavy: true })
           .catch((error: unknown) => error)
           .finally(() => (heavySettled = performance.now())),
       );
