@@ -152,7 +152,8 @@ export class EnginePool {
     // Built apart, not by Next: a constructor taken from the module object keeps Turbopack
     // from treating the file as a worker entry of its own to bundle.
     const WorkerThread = Reflect.get(workerThreads, "Worker") as typeof workerThreads.Worker;
-    const worker = new WorkerThread(this.options.file, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    // The bundle is plain JavaScript: none of the parent's loaders or flags (a test runner's, tsx's) are inherited.
+    const worker = new WorkerThread(this.options.file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     // The threads must not keep a stopping server alive.
     worker.unref();
     const slot: Slot = { worker, revision: null, job: null, nextId: 1 };
