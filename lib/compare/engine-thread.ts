@@ -32,10 +32,10 @@ const MAX_START_FAILURES = 3;
 /**
  * Per call, on its worker. The largest profiles the schema accepts take about half a
  * second of engine on the demo catalogue on an idle CI core (docs/operations.md, "Engine
- * cost"); 1.2 s leaves them room and leaves the request's other steps (rate limit,
+ * cost"); 1 s leaves them room and leaves the request's other steps (rate limit,
  * catalogue, rendering) the rest of the 2 s the issue allows.
  */
-export const ENGINE_DEADLINE_MS = 1200;
+export const ENGINE_DEADLINE_MS = 1000;
 
 /**
  * Waiting for a worker: a burst of ordinary comparisons queues for a moment and is
