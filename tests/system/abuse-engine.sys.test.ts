@@ -153,10 +153,12 @@ describe("one small public request runs the engine for hours (issue 12 §1)", ()
     // The clients' first round, before the costly requests start.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const worst: { what: string; ms: number } = { what: "", ms: 0 };
+    // Every answer is timed and checked at the end, after the summary (the numbers docs/operations.md quotes).
+    const answers: { what: string; ms: number }[] = [];
     const record = (what: string, ms: number) => {
       console.log(`[abuse] ${what}: ${Math.round(ms)} ms`);
+      answers.push({ what, ms });
       if (ms > worst.ms) Object.assign(worst, { what, ms });
-      expect(ms, what).toBeLessThan(ANSWER_MS);
     };
     try {
       // The measured inputs: refused by the schema, naming the field, nothing computed.
@@ -217,6 +219,7 @@ describe("one small public request runs the engine for hours (issue 12 §1)", ()
     console.log(
       `[abuse] worst answer ${Math.round(worst.ms)} ms (${worst.what}); background p95 ${Math.round(p95)} ms over ${latencies.length} comparisons (${refusals.length} refused); RSS ${Math.round(baselineMb)} MB → peak ${Math.round(peakMb)} MB → ${Math.round(afterMb)} MB`,
     );
+    expect(answers.filter(({ ms }) => ms >= ANSWER_MS)).toEqual([]);
     expect(latencies.length).toBeGreaterThan(30);
     expect(refusals).toEqual([]);
     expect(p95).toBeLessThanOrEqual(500);
