@@ -50,7 +50,7 @@ const MAX_QUEUE_WAIT_MS = 5000;
 const HEAVY_WORK = 25_000_000;
 
 /** Whether the engine's cost model puts this call on the heavy lane (a profile it cannot compile is not: it fails fast). */
-function isHeavy(profile: Profile, offerCount: number, options: QuoteOptions): boolean {
+export function isHeavy(profile: Profile, offerCount: number, options: QuoteOptions): boolean {
   try {
     const work = estimateQuoteWork(compileProfile(profile, options.year), {
       offerCount,

@@ -4,10 +4,10 @@ import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EngineRefusal } from "@/lib/compare/engine-refusal";
-import { EnginePool } from "@/lib/compare/engine-thread";
+import { EnginePool, isHeavy } from "@/lib/compare/engine-thread";
 import { quoteOffers, type QuoteOptions } from "@/lib/engine";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
-import { referenceProfile } from "@/seed/factories/profiles";
+import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
 import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
 
 /**
@@ -84,6 +84,11 @@ describe("engine calls run on the request thread without a deadline (issue 12 §
       await pool.close();
     }
   }, 60_000);
+
+  test("the cost model sends the reference profiles to any worker and the issue's input to the heavy lane", () => {
+    for (const id of REFERENCE_PROFILE_IDS) expect(isHeavy(referenceProfile(id), 52, OPTIONS)).toBe(false);
+    expect(isHeavy(slowProfile(), 52, OPTIONS)).toBe(true);
+  });
 
   test("heavy calls share one worker: the others stay free for ordinary comparisons", async () => {
     const pool = new EnginePool({ file, size: 2, deadlineMs: 500 });
