@@ -68,10 +68,13 @@ export function isHeavy(profile: Profile, offerCount: number, options: QuoteOpti
 const MAX_QUEUE = 64;
 
 /**
- * A worker's heap cap: a call that would need more ends its worker (refused as too
- * large) instead of growing the server's memory; the largest accepted profile uses ~100 MB.
+ * A worker's heap caps: a call that would need more ends its worker (refused as too
+ * large) instead of growing the server's memory. The largest accepted profiles need well
+ * under 100 MB of heap (their sampled counts are typed arrays, outside it), a 10 000-offer
+ * catalogue ~70 MB; a small young generation keeps each worker's footprint down.
  */
-const WORKER_HEAP_MB = 256;
+const WORKER_HEAP_MB = 128;
+const WORKER_YOUNG_MB = 8;
 
 export interface EnginePoolOptions {
   file: string;
@@ -153,7 +156,7 @@ export class EnginePool {
     // from treating the file as a worker entry of its own to bundle.
     const WorkerThread = Reflect.get(workerThreads, "Worker") as typeof workerThreads.Worker;
     // The bundle is plain JavaScript: none of the parent's loaders or flags (a test runner's, tsx's) are inherited.
-    const worker = new WorkerThread(this.options.file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new WorkerThread(this.options.file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
     // The threads must not keep a stopping server alive.
     worker.unref();
     const slot: Slot = { worker, revision: null, job: null, nextId: 1 };
