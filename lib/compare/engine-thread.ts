@@ -38,6 +38,17 @@ const MAX_START_FAILURES = 3;
 export const ENGINE_DEADLINE_MS = 1000;
 
 /**
+ * Added to the deadline per offer quoted: the catalogue's size is the operator's choice,
+ * not the visitor's, and a 10 000-offer ranking needs ~0.6 s of engine on an idle core and
+ * ~2 s on a loaded one (3 s in all then); the demo's 52 offers add 10 ms.
+ */
+const DEADLINE_MS_PER_OFFER = 0.2;
+
+function deadlineFor(offerCount: number): number {
+  return ENGINE_DEADLINE_MS + offerCount * DEADLINE_MS_PER_OFFER;
+}
+
+/**
  * Waiting for a worker: a burst of ordinary comparisons queues for a moment and is
  * answered; past this, the call is refused as "busy" rather than left waiting.
  */
@@ -45,9 +56,12 @@ const MAX_QUEUE_WAIT_MS = 5000;
 
 /**
  * Work units (lib/engine/work-budget.ts) past which a call is heavy: ten times the
- * heaviest reference profile ranked on the demo catalogue (2.6 M).
+ * heaviest reference profile ranked on the demo catalogue (2.6 M for 52 offers), in
+ * proportion beyond that size, so that a large catalogue does not make every ordinary
+ * ranking heavy.
  */
 const HEAVY_WORK = 25_000_000;
+const HEAVY_WORK_CATALOGUE_SIZE = 52;
 
 /** Whether the engine's cost model puts this call on the heavy lane (a profile it cannot compile is not: it fails fast). */
 export function isHeavy(profile: Profile, offerCount: number, options: QuoteOptions): boolean {
@@ -58,7 +72,7 @@ export function isHeavy(profile: Profile, offerCount: number, options: QuoteOpti
       breakdown: options.breakdown ?? true,
       stochastic: { ...DEFAULT_STOCHASTIC_OPTIONS, ceilingWork: ceilingWorkPerOffer(offerCount), ...options.monteCarlo },
     });
-    return work > HEAVY_WORK;
+    return work > HEAVY_WORK * Math.max(1, offerCount / HEAVY_WORK_CATALOGUE_SIZE);
   } catch {
     return false;
   }
@@ -299,12 +313,12 @@ export async function quoteOffersOffThread(
     return onThisThread(wanted ? catalogue.offers.filter((offer) => wanted.has(offer.id)) : catalogue.offers, profile, options);
   }
   const count = offerIds ? offerIds.length : catalogue.offers.length;
-  return pool.quote({ revision: catalogue.revision, offerIds, profile, options }, catalogue.offers, { heavy: isHeavy(profile, count, options) });
+  return pool.quote({ revision: catalogue.revision, offerIds, profile, options }, catalogue.offers, { heavy: isHeavy(profile, count, options), deadlineMs: deadlineFor(count) });
 }
 
 /** quoteOffers on offers that belong to no catalogue revision (an admin's edited offer), on the pool when there is one. */
 export async function quoteLooseOffersOffThread(offers: readonly Offer[], profile: Profile, options: QuoteOptions): Promise<QuoteResult> {
   const pool = enginePool();
   if (!pool) return onThisThread(offers, profile, options);
-  return pool.quote({ revision: null, profile, options }, offers, { heavy: isHeavy(profile, offers.length, options) });
+  return pool.quote({ revision: null, profile, options }, offers, { heavy: isHeavy(profile, offers.length, options), deadlineMs: deadlineFor(offers.length) });
 }
