@@ -133,7 +133,9 @@ function backgroundClients(stop: { done: boolean }): Promise<{ latencies: number
 
 beforeAll(async () => {
   database = await startDatabase();
-  app = await startApp(database.url);
+  // The clients' X-Forwarded-For stands for the reverse proxy's entry (the app appends the
+  // socket's): two trusted entries, so each client is counted apart by the rate limits.
+  app = await startApp(database.url, { TRUSTED_PROXY_COUNT: "2" });
 }, 120_000);
 afterAll(async () => {
   await app?.kill();
