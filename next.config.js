@@ -11,8 +11,12 @@ export const FIXED_SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+/** @type {(phase: string) => import('next').NextConfig} */
+const nextConfig = (phase) => ({
+  // The build also writes .next/standalone, the self-contained server that the production
+  // image runs (scripts/lib/runtime-image.ts). Only the build says so: `next start`, which
+  // npm start and the tests use on the same build, warns on a standalone configuration.
+  output: phase === "phase-production-build" ? "standalone" : undefined,
   reactStrictMode: true,
   poweredByHeader: false,
   // The Prisma client and pg run on the server only and are loaded from node_modules.
@@ -23,6 +27,6 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: FIXED_SECURITY_HEADERS }];
   },
-};
+});
 
 export default nextConfig;

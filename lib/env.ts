@@ -7,11 +7,17 @@ const envSchema = z
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL doit être une URL postgresql://" }),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET doit contenir au moins 32 caractères").optional(),
-    APP_URL: z.url().default("http://localhost:3000"),
+    // Unset, it follows the port actually served, so that mail links, sign-out and the
+    // redirect after account deletion reach this server (`PORT=3300 npm start`).
+    APP_URL: z.url().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SMTP_URL: z.string().optional(),
     MAIL_OUTBOX_DIR: z.string().default(".data/outbox"),
+    // How many reverse proxies in front of the app append to X-Forwarded-For (lib/auth/client-ip.ts).
+    TRUSTED_PROXY_COUNT: z.coerce.number().int().min(1).max(10).default(1),
   })
-  .transform((env, ctx) => {
+  .transform(({ APP_URL, ...rest }, ctx) => {
+    const env = { ...rest, APP_URL: APP_URL ?? `http://localhost:${rest.PORT}` };
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
       ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "AUTH_SECRET est obligatoire en production" });
       return z.NEVER;

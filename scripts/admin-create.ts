@@ -1,9 +1,9 @@
 // `npm run admin:create -- email`: gives an account the ADMIN role (created if absent).
-// No password is ever set here: see ensureAdmin and docs/admin.md.
+// No password is ever set or kept unconfirmed here: see ensureAdmin and docs/admin.md.
 import { ZodError } from "zod";
 import { createPrismaClient } from "../lib/prisma-client";
 import { ensureAdmin } from "./lib/ensure-admin";
-import { openLocalDatabase } from "./lib/local-database";
+import { openLocalDatabaseOrExit } from "./lib/local-database";
 
 const [email] = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 if (!email) {
@@ -12,24 +12,25 @@ if (!email) {
 }
 
 const appUrl = process.env.APP_URL ?? "http://localhost:3000";
-const database = await openLocalDatabase();
+const database = await openLocalDatabaseOrExit("admin:create", { migrated: true });
 const prisma = createPrismaClient(database.url);
 let code = 0;
 try {
-  const outcome = await ensureAdmin(prisma, email);
+  const { outcome, clearedUnverifiedPassword } = await ensureAdmin(prisma, email);
   const address = email.trim().toLowerCase();
-  if (outcome === "created") {
-    console.log(`Compte administrateur créé pour ${address}, sans mot de passe.`);
-    console.log("Pour vous connecter :");
-    console.log(`  1. ouvrez ${appUrl}/connexion et saisissez ${address} ;`);
-    console.log("  2. demandez un lien de connexion par e-mail et ouvrez-le (sans SMTP_URL, le message est écrit dans .data/outbox) ;");
-    console.log("  3. si vous préférez un mot de passe, choisissez-le ensuite depuis le parcours de création de compte avec la même adresse.");
-  } else if (outcome === "promoted") {
-    console.log(`Le compte ${address} existait : il a maintenant le rôle administrateur.`);
-    console.log(`Connectez-vous comme d'habitude sur ${appUrl}/connexion (déconnectez-vous puis reconnectez-vous si une session était ouverte), puis ouvrez ${appUrl}/admin.`);
-  } else {
-    console.log(`Le compte ${address} est déjà administrateur : rien à faire. Administration : ${appUrl}/admin.`);
+  if (outcome === "created") console.log(`Compte administrateur créé pour ${address}, sans mot de passe.`);
+  else if (outcome === "promoted") console.log(`Le compte ${address} existait : il a maintenant le rôle administrateur.`);
+  else console.log(`Le compte ${address} est déjà administrateur.`);
+  if (clearedUnverifiedPassword) {
+    console.log("Son mot de passe n'avait jamais été confirmé depuis la boîte mail : il a été retiré et ses sessions fermées.");
   }
+  console.log("Pour vous connecter :");
+  console.log(`  - par lien : ouvrez ${appUrl}/connexion, saisissez ${address} dans « Par un lien envoyé par e-mail », puis ouvrez le lien reçu ;`);
+  console.log(`  - par mot de passe : ouvrez ${appUrl}/inscription, saisissez ${address} et le mot de passe choisi, puis ouvrez le lien`);
+  console.log("    de confirmation reçu par e-mail : le mot de passe fonctionne dès la confirmation (un compte qui a déjà un mot");
+  console.log(`    de passe confirmé le garde ; oublié, il se remplace depuis ${appUrl}/connexion/mot-de-passe-oublie).`);
+  console.log("  Sans SMTP_URL, les e-mails sont écrits dans .data/outbox.");
+  console.log(`Administration : ${appUrl}/admin (déconnectez-vous puis reconnectez-vous si une session était ouverte).`);
 } catch (error) {
   if (error instanceof ZodError) {
     console.error(`Adresse refusée : ${error.issues[0]?.message ?? "invalide"}.`);

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { exportCatalogue, serializeCatalogue } from "../lib/catalogue";
 import { createPrismaClient } from "../lib/prisma-client";
-import { openLocalDatabase } from "./lib/local-database";
+import { openLocalDatabaseOrExit } from "./lib/local-database";
 
 const [file] = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 if (!file) {
@@ -11,7 +11,7 @@ if (!file) {
   process.exit(2);
 }
 
-const database = await openLocalDatabase();
+const database = await openLocalDatabaseOrExit("catalogue:export", { migrated: true });
 const prisma = createPrismaClient(database.url);
 try {
   const catalogue = await exportCatalogue(prisma);

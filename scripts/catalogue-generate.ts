@@ -5,7 +5,7 @@ import { writeFileSync } from "node:fs";
 import { importCatalogue, serializeCatalogue, upsertInsurer } from "../lib/catalogue";
 import { createPrismaClient } from "../lib/prisma-client";
 import { generateSyntheticCatalogue } from "../seed/factories/synthetic-catalogue";
-import { openLocalDatabase } from "./lib/local-database";
+import { openLocalDatabaseOrExit } from "./lib/local-database";
 
 function option(name: string, fallback?: string): string | undefined {
   const args = process.argv.slice(2);
@@ -26,7 +26,7 @@ if (out) {
   writeFileSync(out, serializeCatalogue(catalogue));
   console.log(`${count} offres synthétiques écrites dans ${out}.`);
 } else {
-  const database = await openLocalDatabase();
+  const database = await openLocalDatabaseOrExit("catalogue:generate", { migrated: true });
   const prisma = createPrismaClient(database.url);
   try {
     const started = performance.now();

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { importCatalogue } from "../lib/catalogue";
 import { createPrismaClient } from "../lib/prisma-client";
-import { openLocalDatabase } from "./lib/local-database";
+import { openLocalDatabaseOrExit } from "./lib/local-database";
 
 const args = process.argv.slice(2);
 const dryRun = args.includes("--dry-run");
@@ -21,7 +21,7 @@ try {
   process.exit(2);
 }
 
-const database = await openLocalDatabase();
+const database = await openLocalDatabaseOrExit("catalogue:import", { migrated: true });
 const prisma = createPrismaClient(database.url);
 let code = 0;
 try {

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { importCatalogue, upsertInsurer } from "@/lib/catalogue";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/prisma-client";
-import { openLocalDatabase } from "../scripts/lib/local-database";
+import { openLocalDatabaseOrExit } from "../scripts/lib/local-database";
 import { buildDemoCatalogue, DEMO_INSURERS } from "./demo-catalogue";
 
 /**
@@ -32,7 +32,7 @@ export function assertSeedAllowed(nodeEnv: string | undefined, argv: string[]): 
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   assertSeedAllowed(process.env.NODE_ENV, process.argv);
-  const database = await openLocalDatabase();
+  const database = await openLocalDatabaseOrExit("db:seed", { migrated: true });
   const prisma = createPrismaClient(database.url);
   try {
     const result = await seed(prisma);

@@ -16,6 +16,7 @@ import {
   previewOffer,
   updateInsurer,
 } from "@/lib/catalogue/admin";
+import { quoteLooseOffersOffThread } from "@/lib/compare/engine-thread";
 import { db } from "@/lib/db";
 import { catalogueResult, flatten } from "./catalogue-result";
 
@@ -62,7 +63,7 @@ export async function duplicateOfferAction(raw: unknown) {
   return flatten(await duplicate(raw));
 }
 
-const preview = adminAction(z.unknown(), (offer, user) => previewOffer(db(), user, offer));
+const preview = adminAction(z.unknown(), (offer, user) => previewOffer(db(), user, offer, quoteLooseOffersOffThread));
 /** The edited offer on the reference profiles next to its published version; writes nothing. */
 export async function previewOfferAction(raw: unknown) {
   return preview(raw);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { DeleteAccount } from "@/components/account/delete-account";
 import { SavedProfileList } from "@/components/account/saved-profile-list";
 import { requireUser } from "@/lib/auth/session";
@@ -17,7 +18,9 @@ export default async function AccountPage() {
   return (
     <>
       <h1>Mon compte</h1>
-      <p className="lead">Connecté avec {user.email}.</p>
+      <p className="lead">
+        Connecté avec {user.email}. <Link href="/compte/mot-de-passe">Changer mon mot de passe</Link>
+      </p>
 
       <section aria-labelledby="profiles-title">
         <h2 id="profiles-title">Mes profils de soins enregistrés</h2>

@@ -10,6 +10,7 @@ export async function AccountNav() {
     <nav className="account-nav" aria-label="Compte">
       {user ? (
         <>
+          {user.role === "ADMIN" && <Link href="/admin">Administration</Link>}
           <Link href="/compte">Mon compte</Link>
           <SignOutButton />
         </>

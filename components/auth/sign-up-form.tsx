@@ -52,8 +52,8 @@ export function SignUpForm({ signInHref }: { signInHref: string }) {
       <div className="status" role="status">
         <h2>Vérifiez votre boîte mail</h2>
         <p>
-          Nous avons écrit à {sentTo}. Si cette adresse n’avait pas encore de compte, il est créé : vous pouvez vous connecter
-          avec votre mot de passe. Si elle en avait déjà un, l’e-mail vous explique comment vous connecter.
+          Nous avons écrit à {sentTo}. Ouvrez le lien reçu pour confirmer votre adresse : votre mot de passe fonctionnera
+          ensuite. Si cette adresse a déjà un compte, l’e-mail vous explique comment vous connecter.
         </p>
         <p>
           <Link href={signInHref}>Se connecter</Link>

@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { EngineRefusal } from "@/lib/compare/engine-refusal";
 import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
 import { type ActionResult, fieldErrorsOf, GENERIC_ERROR_MESSAGE } from "./result";
 
@@ -10,8 +11,9 @@ export type ActionGuard<C> = () => Promise<{ ok: true; context: C } | { ok: fals
  * The one action wrapper (STYLE.md §3-4) that publicAction, userAction and adminAction
  * specialise: authorize first (an anonymous caller learns nothing, not even which
  * fields are wrong), then parse the input with `schema` (never trusted) into French field
- * errors, then run the handler; an unexpected error is logged and replaced by a generic
- * French message, so no stack trace or SQL reaches the client.
+ * errors, then run the handler; an engine refusal returns its French message; an
+ * unexpected error is logged and replaced by a generic French message, so no stack trace
+ * or SQL reaches the client.
  */
 export function defineAction<C, S extends z.ZodType, T>(
   guard: ActionGuard<C>,
@@ -30,6 +32,8 @@ export function defineAction<C, S extends z.ZodType, T>(
     } catch (error) {
       // redirect() and notFound() work by throwing: they must reach Next, not become an error message.
       if (isNextControlFlow(error)) throw error;
+      // A comparison refused (too large, past its deadline, rate-limited): the person reads why.
+      if (error instanceof EngineRefusal) return { ok: false, message: error.message };
       console.error("[action] unexpected error", error);
       return { ok: false, message: GENERIC_ERROR_MESSAGE };
     }

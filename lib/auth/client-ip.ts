@@ -1,14 +1,24 @@
+import { env } from "@/lib/env";
+
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
 /**
- * The client address for per-IP rate limits: the first hop of X-Forwarded-For (what the
- * reverse proxy in front of the app saw), else "local". The header can be forged by a
- * client talking to the app directly, so production must sit behind a proxy that
- * overwrites it; the per-account limits hold regardless.
+ * The client address for per-IP rate limits, from X-Forwarded-For as the trusted reverse
+ * proxies wrote it. Each proxy appends the address it received the request from, so with
+ * `trustedProxies` proxies in front of the app (TRUSTED_PROXY_COUNT, default 1: the
+ * TLS-terminating proxy of docker-compose.yml) the client is that many entries from the
+ * right. Entries further left were sent by the client itself and are ignored: a forged
+ * header cannot dodge the per-IP limits. A request that reached the app without a header
+ * gets the one Next.js fills in from the socket; too few entries (the request skipped a
+ * proxy) falls back to the leftmost one.
  */
-export function clientIp(headers: HeaderSource): string {
+export function clientIp(headers: HeaderSource, trustedProxies: number = env().TRUSTED_PROXY_COUNT): string {
   const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const first = value?.split(",")[0]?.trim();
-  return first && first.length <= 64 ? first.toLowerCase() : "local";
+  const value = Array.isArray(raw) ? raw.join(",") : raw;
+  const entries = (value ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const chosen = entries[Math.max(0, entries.length - Math.max(1, trustedProxies))];
+  return chosen && chosen.length <= 64 ? chosen.toLowerCase() : "local";
 }

@@ -8,13 +8,19 @@ import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { signInLinkMail } from "@/lib/mail/templates";
 import { clientIp } from "./client-ip";
-import { signInLinkIdentifier } from "./email-address";
+import { afterEmailLinkSignIn } from "./email-link-sign-in";
+import { normalizeEmail, signInLinkIdentifier } from "./email-address";
+import { isKnownDevice, knownDeviceFromCookieHeader } from "./known-device";
 import { rateLimitedCode } from "./messages";
 import { passwordLogin } from "./password-login";
 import { safeReturnPath } from "./safe-redirect";
+import { signInLinkFromCallbackUrl } from "./sign-in-link";
 import { createServerSession, findSessionUser, revokeServerSession, SESSION_MAX_AGE_SECONDS } from "./server-sessions";
 
-/** A sign-in link is valid for 15 minutes and once (next-auth deletes its token on use). */
+/**
+ * A sign-in link is valid for 15 minutes and once (next-auth deletes its token on use);
+ * asking for a new one voids the older ones (createVerificationToken below).
+ */
 const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
 function buildAuthOptions(): AuthOptions {
@@ -22,13 +28,22 @@ function buildAuthOptions(): AuthOptions {
   // next-auth v4 reads its own URL from NEXTAUTH_URL (links in mails, redirects, CSRF).
   process.env.NEXTAUTH_URL ??= APP_URL;
 
+  const prismaAdapter = PrismaAdapter(db() as never);
+  const adapter: typeof prismaAdapter = {
+    ...prismaAdapter,
+    async createVerificationToken(token) {
+      await db().verificationToken.deleteMany({ where: { identifier: token.identifier } });
+      return prismaAdapter.createVerificationToken!(token);
+    },
+  };
+
   return {
     secret: AUTH_SECRET,
     // The adapter serves the e-mail provider (users, verification tokens). Sessions are
     // JWTs because next-auth refuses credentials with database sessions; each JWT carries
     // a random token whose row in Session is checked on every read (callbacks.jwt), so
     // signing out, expiry and account deletion revoke it for real.
-    adapter: PrismaAdapter(db() as never),
+    adapter,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     // httpOnly and SameSite=Lax are next-auth's defaults; Secure (and the __Secure- name)
     // whenever the site is served over HTTPS, i.e. in production.
@@ -40,10 +55,12 @@ function buildAuthOptions(): AuthOptions {
         name: "E-mail et mot de passe",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         async authorize(credentials, req) {
+          const email = credentials?.email;
           const outcome = await passwordLogin(db(), {
-            email: credentials?.email,
+            email,
             password: credentials?.password,
             ip: clientIp(req.headers ?? {}),
+            knownDevice: typeof email === "string" && isKnownDevice(AUTH_SECRET, normalizeEmail(email), knownDeviceFromCookieHeader(req.headers?.cookie)),
           });
           if (outcome.ok) return outcome.user;
           // next-auth hands a thrown message back to the form as its error code.
@@ -54,15 +71,18 @@ function buildAuthOptions(): AuthOptions {
       EmailProvider({
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         normalizeIdentifier: signInLinkIdentifier,
-        // The link goes through lib/mail (SMTP or the outbox), never to the console.
+        // The link goes through lib/mail (SMTP or the outbox), never to the console, and
+        // opens a page that signs in on a click (a POST with the CSRF token), not on a GET.
         async sendVerificationRequest({ identifier, url, expires }) {
-          await sendMail(signInLinkMail(identifier, url, expires));
+          await sendMail(signInLinkMail(identifier, signInLinkFromCallbackUrl(APP_URL, url), expires));
         },
       }),
     ],
     callbacks: {
-      async jwt({ token, user }) {
+      async jwt({ token, user, account }) {
         if (user) {
+          // A link proves the mailbox: a password it never confirmed goes, with its sessions.
+          if (account?.provider === "email") await afterEmailLinkSignIn(db(), user.id);
           // Sign-in (password or link): open the server-side session.
           return { sid: await createServerSession(db(), user.id), uid: user.id };
         }

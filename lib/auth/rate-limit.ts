@@ -8,17 +8,23 @@ export interface RateLimitPolicy {
 }
 
 /** Fixed windows of 15 minutes (docs/auth.md gives the reasoning). */
+// The per-account limits apply to browsers that never signed in to the account (see
+// known-device.ts): they slow a guesser down without locking the owner out.
 export const RATE_LIMITS = {
-  /** Password attempts on one account; a successful login resets it. */
+  /** Password attempts on one account from unknown browsers; a successful sign-in resets it. */
   loginPerAccount: { name: "login:account", limit: 5, windowMinutes: 15 },
   /** Password attempts from one address, whatever the account (credential stuffing). */
   loginPerIp: { name: "login:ip", limit: 20, windowMinutes: 15 },
-  /** Mails sent to one address: sign-in links and sign-up mails (no mail bombing). */
+  /** Mails sent to one address: sign-in links, sign-up and reset mails (no mail bombing). */
   mailPerAccount: { name: "mail:account", limit: 3, windowMinutes: 15 },
   /** Sign-in link requests from one address. */
   magicLinkPerIp: { name: "magic:ip", limit: 10, windowMinutes: 15 },
   /** Sign-ups from one address. */
   signUpPerIp: { name: "signup:ip", limit: 10, windowMinutes: 15 },
+  /** Forgotten-password requests from one address. */
+  passwordResetPerIp: { name: "reset:ip", limit: 10, windowMinutes: 15 },
+  /** Current-password checks when a signed-in user changes it (keyed by user id). */
+  passwordChangePerUser: { name: "change:user", limit: 5, windowMinutes: 15 },
 } as const satisfies Record<string, RateLimitPolicy>;
 
 export type RateLimitOutcome = { allowed: true; count: number } | { allowed: false; count: number; retryMinutes: number };
@@ -60,7 +66,34 @@ export async function resetRateLimit(prisma: PrismaClient, policy: RateLimitPoli
   await prisma.rateLimitCounter.deleteMany({ where: { key: rateLimitKey(policy, subject) } });
 }
 
-/** Counts the attempt against every policy (all of them, so each counter stays true) and keeps the longest wait. */
+/**
+ * Counts the attempt against each policy in turn and stops at the first refusal, so an
+ * attempt refused for its IP is not counted against the account it targets: one address
+ * over its own limit cannot go on exhausting the limits of any number of accounts.
+ */
+export async function hitInOrder(prisma: PrismaClient, checks: [RateLimitPolicy, string][]): Promise<RateLimitOutcome> {
+  let highest = 0;
+  for (const [policy, subject] of checks) {
+    const outcome = await hit(prisma, policy, subject);
+    if (!outcome.allowed) return outcome;
+    highest = Math.max(highest, outcome.count);
+  }
+  return { allowed: true, count: highest };
+}
+
+/** The policies whose subject is an e-mail address: their counters go with the account. */
+const ACCOUNT_POLICIES: RateLimitPolicy[] = [RATE_LIMITS.loginPerAccount, RATE_LIMITS.mailPerAccount];
+
+/** Deletes the counters that name an address (account deletion: nothing keyed by it may stay). */
+export async function forgetAccountRateLimits(prisma: Pick<PrismaClient, "rateLimitCounter">, email: string): Promise<void> {
+  await prisma.rateLimitCounter.deleteMany({ where: { key: { in: ACCOUNT_POLICIES.map((policy) => rateLimitKey(policy, email)) } } });
+}
+
+/**
+ * Counts the attempt against every policy (all of them, so each counter stays true) and
+ * keeps the longest wait. For subjects an attacker cannot aim at someone else (the
+ * sign-in paths, where one subject is a victim's address, use hitInOrder).
+ */
 export async function hitAll(prisma: PrismaClient, checks: [RateLimitPolicy, string][]): Promise<RateLimitOutcome> {
   const outcomes = await Promise.all(checks.map(([policy, subject]) => hit(prisma, policy, subject)));
   const refused = outcomes.filter((outcome) => !outcome.allowed);

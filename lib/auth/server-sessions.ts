@@ -50,6 +50,12 @@ export async function revokeUserSessions(prisma: PrismaClient, userId: string): 
   return count;
 }
 
+/** After a password change: every other browser is signed out, the one that changed it stays. */
+export async function revokeOtherSessions(prisma: PrismaClient, userId: string, keepSessionToken: string): Promise<number> {
+  const { count } = await prisma.session.deleteMany({ where: { userId, sessionToken: { not: digest(keepSessionToken) } } });
+  return count;
+}
+
 /** Housekeeping: expired rows are refused anyway, this only keeps the table small. */
 export async function deleteExpiredSessions(prisma: PrismaClient, now = new Date()): Promise<number> {
   const { count } = await prisma.session.deleteMany({ where: { expires: { lte: now } } });

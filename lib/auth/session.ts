@@ -1,5 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { authOptions } from "./options";
@@ -32,4 +34,20 @@ export async function requireAdmin(): Promise<CurrentUser> {
   const user = await requireUser("/admin");
   if (user.role !== "ADMIN") notFound();
   return user;
+}
+
+/**
+ * The server-side session token of this request's browser (inside next-auth's encrypted
+ * JWT cookie), or null: what a password change keeps while ending every other session.
+ * The caller has already checked the session (getCurrentUser).
+ */
+export async function currentSessionToken(): Promise<string | null> {
+  const options = authOptions();
+  const secureCookie = options.useSecureCookies ?? false;
+  const token = await getToken({
+    req: { cookies: await cookies(), headers: {} } as never,
+    secret: options.secret,
+    secureCookie,
+  });
+  return typeof token?.sid === "string" ? token.sid : null;
 }

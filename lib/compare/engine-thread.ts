@@ -1,105 +1,324 @@
 import "server-only";
 import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as workerThreads from "node:worker_threads";
-import { quoteOffers, type QuoteOptions, type QuoteResult } from "@/lib/engine";
+import { QuoteTooLargeError, estimateQuoteWork, quoteOffers, type QuoteOptions, type QuoteResult } from "@/lib/engine";
+import { compileProfile } from "@/lib/engine/compile-profile";
+import { DEFAULT_STOCHASTIC_OPTIONS } from "@/lib/engine/stochastic";
+import { ceilingWorkPerOffer } from "@/lib/engine/work-budget";
 import type { Offer } from "@/lib/schemas/offer";
 import type { Profile } from "@/lib/schemas/profile";
+import { EngineRefusal } from "./engine-refusal";
 import type { EngineReply, EngineRequest } from "./engine-worker";
 
 /**
- * Rankings computed on a worker thread, so that on a 2-core machine the engine and
- * Next's own request handling run side by side instead of taking turns on one event
- * loop (docs/operations.md, Load). The worker keeps the catalogue of the last revision
- * it was sent; a request for another revision sends the offers once.
+ * Every engine call of the app (ranking, explanation, side-by-side, saved-profile re-run,
+ * admin preview) runs here: on a small pool of worker threads, one call per worker at a
+ * time, each call with a deadline. Past it, the worker is terminated (its memory goes
+ * with it) and replaced, and the caller gets an EngineRefusal("timeout"): one costly
+ * request can hold one worker for at most the deadline, never the server's event loop.
  *
- * The worker is the bundle `.next/engine-worker.mjs` that the production build writes
- * next to Next's own; it is used by `next start` only (or with ENGINE_WORKER=1), never
- * by `next dev` or tests that import the app's code, which would get a bundle of an
- * older build. Without it, or after it failed to start three times, rankings are
- * computed on the calling thread: same engine, same result, only slower under load.
+ * The workers run the bundle `.next/engine-worker.mjs` that the production build writes
+ * next to Next's own; `next start` uses it (or any process with ENGINE_WORKER=1), never
+ * `next dev` or tests importing the app's code, which would get a bundle of an older
+ * build. Without it, or after workers failed to start three times, the engine runs on the
+ * calling thread: then its own work budget (lib/engine/work-budget.ts) and the profile
+ * schema's limits are what bound a call (~1.5 s at worst on the CI machine).
  */
 const WORKER_FILE = path.join(process.cwd(), ".next", "engine-worker.mjs");
-const MAX_FAILURES = 3;
+const MAX_START_FAILURES = 3;
 
-interface EngineThread {
-  worker: workerThreads.Worker;
-  revision: string | null;
-  nextId: number;
-  pending: Map<number, { resolve: (reply: EngineReply) => void; reject: (error: Error) => void }>;
+/**
+ * Per call, on its worker. The largest profiles the schema accepts take about half a
+ * second of engine on the demo catalogue on an idle CI core (docs/operations.md, "Engine
+ * cost"); 1 s leaves them room and leaves the request's other steps (rate limit,
+ * catalogue, rendering) the rest of the 2 s the issue allows.
+ */
+export const ENGINE_DEADLINE_MS = 1000;
+
+/**
+ * Added to the deadline per offer quoted: the catalogue's size is the operator's choice,
+ * not the visitor's, and a 10 000-offer ranking needs ~0.6 s of engine on an idle core and
+ * ~2 s on a loaded one (3 s in all then); the demo's 52 offers add 10 ms.
+ */
+const DEADLINE_MS_PER_OFFER = 0.2;
+
+function deadlineFor(offerCount: number): number {
+  return ENGINE_DEADLINE_MS + offerCount * DEADLINE_MS_PER_OFFER;
 }
 
-const globalForEngine = globalThis as unknown as { engineThread?: EngineThread | null; engineThreadFailures?: number };
+/**
+ * Waiting for a worker: a burst of ordinary comparisons queues for a moment and is
+ * answered; past this, the call is refused as "busy" rather than left waiting.
+ */
+const MAX_QUEUE_WAIT_MS = 5000;
+
+/**
+ * Work units (lib/engine/work-budget.ts) past which a call is heavy: ten times the
+ * heaviest reference profile ranked on the demo catalogue (2.6 M for 52 offers), in
+ * proportion beyond that size, so that a large catalogue does not make every ordinary
+ * ranking heavy.
+ */
+const HEAVY_WORK = 25_000_000;
+const HEAVY_WORK_CATALOGUE_SIZE = 52;
+
+/** Whether the engine's cost model puts this call on the heavy lane (a profile it cannot compile is not: it fails fast). */
+export function isHeavy(profile: Profile, offerCount: number, options: QuoteOptions): boolean {
+  try {
+    const work = estimateQuoteWork(compileProfile(profile, options.year), {
+      offerCount,
+      mode: options.mode ?? "full",
+      breakdown: options.breakdown ?? true,
+      stochastic: { ...DEFAULT_STOCHASTIC_OPTIONS, ceilingWork: ceilingWorkPerOffer(offerCount), ...options.monteCarlo },
+    });
+    return work > HEAVY_WORK * Math.max(1, offerCount / HEAVY_WORK_CATALOGUE_SIZE);
+  } catch {
+    return false;
+  }
+}
+
+/** Calls waiting for a worker beyond which new ones are refused at once ("busy"). */
+const MAX_QUEUE = 64;
+
+/**
+ * A worker's heap caps: a call that would need more ends its worker (refused as too
+ * large) instead of growing the server's memory. The largest accepted profiles need well
+ * under 100 MB of heap (their sampled counts are typed arrays, outside it), a 10 000-offer
+ * catalogue ~70 MB; a small young generation keeps each worker's footprint down.
+ */
+const WORKER_HEAP_MB = 128;
+const WORKER_YOUNG_MB = 8;
+
+export interface EnginePoolOptions {
+  file: string;
+  size: number;
+  deadlineMs: number;
+}
+
+interface Job {
+  request: Omit<EngineRequest, "id" | "offers">;
+  /** Estimated to take a large share of the deadline: runs on the heavy lane only. */
+  heavy: boolean;
+  deadlineMs: number;
+  /** The catalogue's offers, sent to a worker that does not hold this revision. */
+  offers: readonly Offer[];
+  resolve: (result: QuoteResult) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+  slot: Slot | null;
+  /** Once the worker answered that it lost the catalogue: resent with the offers, once. */
+  resent: boolean;
+}
+
+interface Slot {
+  worker: workerThreads.Worker;
+  revision: string | null;
+  job: Job | null;
+  nextId: number;
+}
+
+export class EnginePool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private startFailures = 0;
+  /** Workers terminated for their deadline since the pool started (for tests and logs). */
+  terminations = 0;
+
+  constructor(private readonly options: EnginePoolOptions) {
+    for (let i = 0; i < options.size; i += 1) this.slots.push(this.spawn());
+  }
+
+  get size(): number {
+    return this.slots.length;
+  }
+
+  /** False once workers failed to start MAX_START_FAILURES times: callers compute on their own thread. */
+  get usable(): boolean {
+    return this.startFailures < MAX_START_FAILURES;
+  }
+
+  /**
+   * `heavy`: the engine's cost model puts the call far above an ordinary comparison. With
+   * more than one worker, heavy calls run one at a time on the first worker only, so the
+   * others stay free for ordinary comparisons whatever a client sends. `deadlineMs`
+   * replaces the pool's for this call.
+   */
+  quote(
+    request: Omit<EngineRequest, "id" | "offers">,
+    offers: readonly Offer[],
+    { heavy = false, deadlineMs = this.options.deadlineMs }: { heavy?: boolean; deadlineMs?: number } = {},
+  ): Promise<QuoteResult> {
+    if (this.queue.length >= MAX_QUEUE) return Promise.reject(new EngineRefusal("busy"));
+    return new Promise((resolve, reject) => {
+      const job: Job = { request, offers, heavy, deadlineMs, resolve, reject, slot: null, resent: false, timer: setTimeout(() => this.expire(job), MAX_QUEUE_WAIT_MS) };
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  /** Stops every worker (tests; a stopping server does not wait for them: they are unref'd). */
+  async close(): Promise<void> {
+    const workers = this.slots.map((slot) => slot.worker);
+    this.slots.length = 0;
+    for (const job of this.queue.splice(0)) this.settle(job, new EngineRefusal("busy"));
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    // Built apart, not by Next: a constructor taken from the module object keeps Turbopack
+    // from treating the file as a worker entry of its own to bundle.
+    const WorkerThread = Reflect.get(workerThreads, "Worker") as typeof workerThreads.Worker;
+    // The bundle is plain JavaScript: none of the parent's loaders or flags (a test runner's, tsx's) are inherited.
+    const worker = new WorkerThread(this.options.file, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    // The threads must not keep a stopping server alive.
+    worker.unref();
+    const slot: Slot = { worker, revision: null, job: null, nextId: 1 };
+    let answered = false;
+    worker.on("message", (reply: EngineReply) => {
+      answered = true;
+      this.receive(slot, reply);
+    });
+    const fail = (error: Error) => {
+      const index = this.slots.indexOf(slot);
+      // A worker already replaced (terminated for its deadline) is not failing.
+      if (index < 0) return;
+      if (!answered) this.startFailures += 1;
+      const job = slot.job;
+      slot.job = null;
+      const outOfMemory = (error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY";
+      if (job) this.settle(job, outOfMemory ? new EngineRefusal("too-large", new QuoteTooLargeError(Infinity).message) : error);
+      void worker.terminate();
+      if (this.usable) this.slots[index] = this.spawn();
+      else this.slots.splice(index, 1);
+      this.dispatch();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`engine worker exited (${code})`)));
+    return slot;
+  }
+
+  private dispatch(): void {
+    const lanes = this.slots.length > 1;
+    for (const [index, slot] of this.slots.entries()) {
+      if (slot.job) continue;
+      // The first worker is the heavy lane: the oldest heavy call first, else the oldest call.
+      const position = !lanes ? 0 : index > 0 ? this.queue.findIndex((job) => !job.heavy) : Math.max(0, this.queue.findIndex((job) => job.heavy));
+      if (position < 0 || position >= this.queue.length) continue;
+      const [job] = this.queue.splice(position, 1);
+      job!.slot = slot;
+      slot.job = job!;
+      // The deadline runs from here: the time the call has on a worker.
+      clearTimeout(job!.timer);
+      job!.timer = setTimeout(() => this.expire(job!), job!.deadlineMs);
+      this.post(slot, job!, slot.revision !== job!.request.revision || job!.request.revision === null);
+    }
+  }
+
+  private post(slot: Slot, job: Job, withOffers: boolean): void {
+    const message: EngineRequest = { ...job.request, id: slot.nextId++, offers: withOffers ? job.offers : undefined };
+    try {
+      slot.worker.postMessage(message);
+      slot.revision = job.request.revision;
+    } catch (error) {
+      // Not sent (data that cannot be cloned): the worker's catalogue is unknown now.
+      slot.revision = null;
+      slot.job = null;
+      this.settle(job, error instanceof Error ? error : new Error(String(error)));
+      this.dispatch();
+    }
+  }
+
+  private receive(slot: Slot, reply: EngineReply): void {
+    const job = slot.job;
+    if (!job) return;
+    if (!reply.ok && "missing" in reply && !job.resent) {
+      job.resent = true;
+      this.post(slot, job, true);
+      return;
+    }
+    slot.job = null;
+    if (reply.ok) this.settle(job, null, reply.result);
+    else if ("tooLarge" in reply) this.settle(job, new EngineRefusal("too-large", reply.message));
+    else this.settle(job, new Error("missing" in reply ? "engine worker lost its catalogue" : reply.message));
+    this.dispatch();
+  }
+
+  /** A call waiting too long leaves the queue ("busy"); a running one past its deadline takes its worker down with it. */
+  private expire(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) {
+      this.queue.splice(queued, 1);
+      this.settle(job, new EngineRefusal("busy"));
+      return;
+    }
+    const slot = job.slot;
+    if (slot && slot.job === job) {
+      const index = this.slots.indexOf(slot);
+      slot.job = null;
+      this.terminations += 1;
+      if (index >= 0) this.slots[index] = this.spawn();
+      void slot.worker.terminate();
+    }
+    this.settle(job, new EngineRefusal("timeout"));
+    this.dispatch();
+  }
+
+  private settle(job: Job, error: Error | null, result?: QuoteResult): void {
+    clearTimeout(job.timer);
+    if (error) job.reject(error);
+    else job.resolve(result!);
+  }
+}
+
+const globalForEngine = globalThis as unknown as { enginePool?: EnginePool | null };
 
 function workerWanted(): boolean {
   const enabled = process.env.NODE_ENV === "production" || process.env.ENGINE_WORKER === "1";
-  return enabled && (globalForEngine.engineThreadFailures ?? 0) < MAX_FAILURES && existsSync(WORKER_FILE);
+  return enabled && existsSync(WORKER_FILE);
 }
 
-/** The running engine thread, started on first use; null when rankings run on the calling thread. */
-export function engineThread(): EngineThread | null {
-  if (globalForEngine.engineThread !== undefined) return globalForEngine.engineThread;
-  if (!workerWanted()) return (globalForEngine.engineThread = null);
-  // Built apart, not by Next: a constructor taken from the module object keeps Turbopack
-  // from treating the file as a worker entry of its own to bundle.
-  const WorkerThread = Reflect.get(workerThreads, "Worker") as typeof workerThreads.Worker;
-  const worker = new WorkerThread(WORKER_FILE);
-  // The thread must not keep a stopping server alive.
-  worker.unref();
-  const thread: EngineThread = { worker, revision: null, nextId: 1, pending: new Map() };
-  worker.on("message", (reply: EngineReply) => {
-    thread.pending.get(reply.id)?.resolve(reply);
-    thread.pending.delete(reply.id);
-  });
-  const fail = (error: Error) => {
-    for (const { reject } of thread.pending.values()) reject(error);
-    thread.pending.clear();
-    // Only this thread's own failure resets the slot: a replacement may be running already.
-    if (globalForEngine.engineThread === thread) {
-      globalForEngine.engineThreadFailures = (globalForEngine.engineThreadFailures ?? 0) + 1;
-      globalForEngine.engineThread = undefined;
-      void worker.terminate();
-    }
-  };
-  worker.on("error", fail);
-  worker.on("exit", (code) => fail(new Error(`engine worker exited (${code})`)));
-  return (globalForEngine.engineThread = thread);
+/** The app's pool, one worker per core, started on first use; null when the engine runs on the calling thread. */
+export function enginePool(): EnginePool | null {
+  const existing = globalForEngine.enginePool;
+  if (existing !== undefined) return existing && existing.usable ? existing : null;
+  if (!workerWanted()) return (globalForEngine.enginePool = null);
+  const size = Math.max(1, availableParallelism());
+  return (globalForEngine.enginePool = new EnginePool({ file: WORKER_FILE, size, deadlineMs: ENGINE_DEADLINE_MS }));
 }
 
-function send(thread: EngineThread, request: Omit<EngineRequest, "id">): Promise<EngineReply> {
-  const id = thread.nextId++;
-  return new Promise((resolve, reject) => {
-    thread.pending.set(id, { resolve, reject });
-    try {
-      thread.worker.postMessage({ ...request, id } satisfies EngineRequest);
-    } catch (error) {
-      // Not sent (data that cannot be cloned): the worker's catalogue is unknown now.
-      thread.pending.delete(id);
-      thread.revision = null;
-      reject(error instanceof Error ? error : new Error(String(error)));
-    }
-  });
+function onThisThread(offers: readonly Offer[], profile: Profile, options: QuoteOptions): QuoteResult {
+  try {
+    return quoteOffers(offers, profile, options);
+  } catch (error) {
+    if (error instanceof QuoteTooLargeError) throw new EngineRefusal("too-large", error.message);
+    throw error;
+  }
 }
 
-/** quoteOffers(offers, profile, options), on the engine thread when there is one. */
+/**
+ * quoteOffers on the catalogue (or on the offers of it listed in `offerIds`, in catalogue
+ * order), on the pool when there is one. Refusals (too large, past the deadline, pool
+ * saturated) are EngineRefusals carrying their French message.
+ */
 export async function quoteOffersOffThread(
   catalogue: { revision: string; offers: readonly Offer[] },
   profile: Profile,
   options: QuoteOptions,
+  offerIds?: readonly string[],
 ): Promise<QuoteResult> {
-  const thread = engineThread();
-  if (!thread) return quoteOffers(catalogue.offers, profile, options);
-  let reply: EngineReply;
-  try {
-    // Messages are handled in order: once a revision's offers are posted, later calls for it need not carry them.
-    const withOffers = thread.revision !== catalogue.revision;
-    thread.revision = catalogue.revision;
-    reply = await send(thread, { revision: catalogue.revision, offers: withOffers ? catalogue.offers : undefined, profile, options });
-  } catch (error) {
-    console.error("[engine-thread] the worker failed; this ranking is computed on the request thread:", error);
-    return quoteOffers(catalogue.offers, profile, options);
+  const pool = enginePool();
+  if (!pool) {
+    const wanted = offerIds ? new Set(offerIds) : null;
+    return onThisThread(wanted ? catalogue.offers.filter((offer) => wanted.has(offer.id)) : catalogue.offers, profile, options);
   }
-  if (reply.ok) return reply.result;
-  // The engine itself refused (a bug or an input it cannot handle): the same error as on this thread.
-  throw new Error(reply.missing ? "engine worker lost its catalogue" : reply.message);
+  const count = offerIds ? offerIds.length : catalogue.offers.length;
+  return pool.quote({ revision: catalogue.revision, offerIds, profile, options }, catalogue.offers, { heavy: isHeavy(profile, count, options), deadlineMs: deadlineFor(count) });
+}
+
+/** quoteOffers on offers that belong to no catalogue revision (an admin's edited offer), on the pool when there is one. */
+export async function quoteLooseOffersOffThread(offers: readonly Offer[], profile: Profile, options: QuoteOptions): Promise<QuoteResult> {
+  const pool = enginePool();
+  if (!pool) return onThisThread(offers, profile, options);
+  return pool.quote({ revision: null, profile, options }, offers, { heavy: isHeavy(profile, offers.length, options), deadlineMs: deadlineFor(offers.length) });
 }

@@ -1,17 +1,19 @@
-// The engine on its own thread (lib/compare/engine-thread.ts starts it): the app's
-// event loop keeps serving pages while a ranking is computed on the second core.
+// The engine on its own threads (lib/compare/engine-thread.ts runs a pool of them): the
+// app's event loop keeps serving pages while rankings are computed on the other cores.
 // Bundled by scripts/build-engine-worker.ts into .next/engine-worker.mjs.
 import { parentPort } from "node:worker_threads";
-import { quoteOffers, type QuoteOptions, type QuoteResult } from "../engine";
+import { QuoteTooLargeError, quoteOffers, type QuoteOptions, type QuoteResult } from "../engine";
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 
 export interface EngineRequest {
   id: number;
-  /** The catalogue revision the offers belong to. */
-  revision: string;
-  /** Sent only when the worker does not hold this revision yet (see `EngineReply.missing`). */
+  /** The catalogue revision the offers belong to; null for offers quoted once (an admin's edited offer). */
+  revision: string | null;
+  /** Sent only when this worker does not hold this revision yet (see `EngineReply.missing`), or with a null revision. */
   offers?: readonly Offer[];
+  /** Quote only these offers of the catalogue (the explanation and side-by-side pages), in catalogue order. */
+  offerIds?: readonly string[];
   profile: Profile;
   options: QuoteOptions;
 }
@@ -19,18 +21,33 @@ export interface EngineRequest {
 export type EngineReply =
   | { id: number; ok: true; result: QuoteResult }
   | { id: number; ok: false; missing: true }
-  | { id: number; ok: false; missing?: false; message: string };
+  | { id: number; ok: false; tooLarge: true; message: string }
+  | { id: number; ok: false; message: string };
 
 let held: { revision: string; offers: readonly Offer[] } | null = null;
+
+function answer(request: EngineRequest): EngineReply {
+  let offers: readonly Offer[];
+  if (request.revision === null) offers = request.offers ?? [];
+  else {
+    if (request.offers) held = { revision: request.revision, offers: request.offers };
+    if (!held || held.revision !== request.revision) return { id: request.id, ok: false, missing: true };
+    offers = held.offers;
+  }
+  if (request.offerIds) {
+    const wanted = new Set(request.offerIds);
+    offers = offers.filter((offer) => wanted.has(offer.id));
+  }
+  return { id: request.id, ok: true, result: quoteOffers(offers, request.profile, request.options) };
+}
 
 parentPort?.on("message", (request: EngineRequest) => {
   let reply: EngineReply;
   try {
-    if (request.offers) held = { revision: request.revision, offers: request.offers };
-    if (!held || held.revision !== request.revision) reply = { id: request.id, ok: false, missing: true };
-    else reply = { id: request.id, ok: true, result: quoteOffers(held.offers, request.profile, request.options) };
+    reply = answer(request);
   } catch (error) {
-    reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    if (error instanceof QuoteTooLargeError) reply = { id: request.id, ok: false, tooLarge: true, message: error.message };
+    else reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   parentPort!.postMessage(reply);
 });

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from "node:zlib";
+import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
 import { type Profile, type ProfileInput, profileSchema } from "@/lib/schemas/profile";
 
 /**
@@ -27,9 +28,12 @@ export function decodeProfile(encoded: string): DecodedProfile {
   } catch {
     return invalid;
   }
-  const parsed = profileSchema.safeParse(json);
+  const parsed = profileSchema.safeParse(json, FRENCH_ERRORS);
   if (parsed.success) return { ok: true, profile: parsed.data };
-  // A well-formed link for a year the reference table does not cover says so.
+  // A well-formed link for a year the reference table does not cover says so, in its own words.
   const period = parsed.error.issues.find((issue) => issue.code === "custom" && issue.path.join(".") === "startDate");
-  return period ? { ok: false, message: period.message } : invalid;
+  if (period) return { ok: false, message: period.message };
+  // A limit of the schema (too many acts, lines, people) says which, as the form would.
+  const custom = parsed.error.issues.find((issue) => issue.code === "custom" || issue.code === "too_big");
+  return custom ? { ok: false, message: `${invalid.message} ${custom.message}.` } : invalid;
 }

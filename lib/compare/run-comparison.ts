@@ -1,7 +1,8 @@
 import "server-only";
 import Decimal from "decimal.js";
 import { loadPublishedCatalogue } from "@/lib/catalogue/server";
-import { quoteOffers, type OfferQuote, type SortKey } from "@/lib/engine";
+import { type OfferQuote, type QuoteOptions, type SortKey } from "@/lib/engine";
+import { ceilingWorkPerOffer } from "@/lib/engine/work-budget";
 import { NETWORK_LABELS } from "@/lib/schemas/care-category";
 import type { Offer } from "@/lib/schemas/offer";
 import type { Profile } from "@/lib/schemas/profile";
@@ -13,10 +14,14 @@ import type { ComparisonResult, OfferResult } from "./types";
  * Sampled years for the participation forfaitaire and franchises, which every offer
  * shares: 10 000 instead of the engine's default 50 000 cuts the fixed cost of a
  * comparison from ~55 ms to ~11 ms; it moves no ranking (the amount is the same for all
- * offers) and the expected figure by cents. Every page uses the same value, so the
- * ranking, the explanation and the side-by-side view show the same figures.
+ * offers) and the expected figure by cents. The work allowed per offer on shared ceilings
+ * is the ranking's (it depends on the catalogue's size), also when one offer is quoted.
+ * Every page uses the same values, so the ranking, the explanation and the side-by-side
+ * view show the same figures.
  */
-const MONTE_CARLO = { deductionSampleCount: 10_000 };
+function monteCarlo(catalogueSize: number): QuoteOptions["monteCarlo"] {
+  return { deductionSampleCount: 10_000, ceilingWork: ceilingWorkPerOffer(catalogueSize) };
+}
 
 /**
  * Recent comparisons by catalogue revision, sort and profile. After a submit the page
@@ -34,7 +39,7 @@ export async function runComparison(profile: Profile, sort: SortKey): Promise<Co
   const recent = recentComparisons.get(key);
   if (recent) return recent;
 
-  const result = await quoteOffersOffThread(catalogue, profile, { sort, breakdown: false, monteCarlo: MONTE_CARLO });
+  const result = await quoteOffersOffThread(catalogue, profile, { sort, breakdown: false, monteCarlo: monteCarlo(catalogue.offers.length) });
   const byId = new Map(catalogue.offers.map((offer) => [offer.id, offer]));
   const illustrative = new Set(catalogue.insurers.filter((insurer) => insurer.illustrative).map((insurer) => insurer.name));
   const comparison: ComparisonResult = {
@@ -57,9 +62,8 @@ export async function explainOffer(
   offerId: string,
 ): Promise<{ quote: OfferQuote; period: { start: string; end: string } } | null> {
   const catalogue = await loadPublishedCatalogue();
-  const offer = catalogue.offers.find((candidate) => candidate.id === offerId);
-  if (!offer) return null;
-  const result = quoteOffers([offer], profile, { breakdown: true, monteCarlo: MONTE_CARLO });
+  if (!catalogue.offers.some((candidate) => candidate.id === offerId)) return null;
+  const result = await quoteOffersOffThread(catalogue, profile, { breakdown: true, monteCarlo: monteCarlo(catalogue.offers.length) }, [offerId]);
   const quote = result.offers[0];
   return quote ? { quote, period: result.period } : null;
 }
@@ -89,9 +93,8 @@ function toOfferResult(quote: OfferQuote, offer: Offer, illustrative: boolean): 
 /** Two or three offers quoted with their breakdown, for the side-by-side page. */
 export async function quoteSelectedOffers(profile: Profile, offerIds: readonly string[]): Promise<OfferQuote[]> {
   const catalogue = await loadPublishedCatalogue();
-  const wanted = new Set(offerIds);
-  const selected = catalogue.offers.filter((offer) => wanted.has(offer.id));
-  const quotes = quoteOffers(selected, profile, { breakdown: true, monteCarlo: MONTE_CARLO }).offers;
+  const options = { breakdown: true, monteCarlo: monteCarlo(catalogue.offers.length) };
+  const quotes = (await quoteOffersOffThread(catalogue, profile, options, offerIds)).offers;
   // In the order the person picked them.
   return offerIds.flatMap((id) => quotes.filter((quote) => quote.offerId === id));
 }

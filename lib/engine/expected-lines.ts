@@ -1,7 +1,7 @@
 import { actDay, actSegments } from "./compile-profile";
 import type { OfferTerms } from "./scenario";
 import { allocateCents } from "./money";
-import { expectedPaid, lineModel, type CeilingGroup, type LineModel, type StochasticProfile } from "./stochastic";
+import type { CeilingPayment, StochasticProfile } from "./stochastic";
 
 /** A care line's expected yearly figures under one offer, in whole cents (and its mean count). */
 export interface LineExpectation {
@@ -21,28 +21,29 @@ export interface LineExpectation {
  * - the participation forfaitaire and franchises, capped at 50 € a year per person
  *   across lines, are shared in each sampled year in proportion to what each line
  *   deducts (StochasticProfile.expectedDeductionsByLine);
- * - a ceiling shared by several lines pays E[min(Σ claims, ceiling)] (exactly as for the
- *   offer's figure), shared among its lines in proportion to their expected claims.
+ * - a ceiling pays the mean the offer's figure subtracted (evaluateStochastic's
+ *   `ceilings`: E[min(Σ claims, ceiling)] exactly, or its bounded figure when the exact
+ *   convolution would not fit the work budget), shared among its lines in proportion to
+ *   their expected claims. E[min(Σ, ceiling)] does not split by line exactly (a line's
+ *   part depends on the others' counts), so this share is an attribution, also when
+ *   the mean is exact; it keeps the lines' sum on the offer's figure.
  * The amounts are then rounded by largest remainder so that, over the lines, RAC adds up
  * to `expectedRac`, Sécu and billed to their rounded totals, and mutuelle to the rest;
  * each line's billed is its Sécu + mutuelle + RAC (within a cent of its own rounding).
  */
-export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, expectedRac: number): LineExpectation[] {
+export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, expectedRac: number, ceilings: readonly CeilingPayment[]): LineExpectation[] {
   const profile = terms.profile;
   const lineCount = profile.lines.length;
   const price = new Float64Array(lineCount);
   const secu = new Float64Array(lineCount);
   const mutuelle = new Float64Array(lineCount);
-  const models: LineModel[] = [];
-  const groups = new Map<number, CeilingGroup & { claims: number[] }>();
+  // claims[period][line]: what a line's acts claim from its ceiling on average.
+  const claims = [new Float64Array(lineCount), new Float64Array(lineCount)];
 
   for (let l = 0; l < lineCount; l += 1) {
-    const model = lineModel(terms, stochastic, l);
-    models.push(model);
     const pmf = stochastic.pmf[l]!;
-    const ceiling = model.ceiling;
-    const claims = [0, 0];
     const line = profile.lines[l]!;
+    const ceiling = terms.offer.guarantee(line.guarantee).ceiling;
     const periods = ceiling >= 0 ? terms.ceilingPeriodCount(ceiling) : 1;
     if (line.segments.length === 1 && terms.waitEndDay(l) <= profile.periodStart && periods === 1) {
       // One set of figures all year: the means are the mean count times the act's figures.
@@ -51,7 +52,7 @@ export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, ex
       price[l] = mean * t.price;
       secu[l] = mean * t.secuGross;
       mutuelle[l] = mean * (t.fixed + (ceiling < 0 ? t.capped : 0));
-      claims[0] = mean * (ceiling < 0 ? 0 : t.capped);
+      claims[0]![l] = mean * (ceiling < 0 ? 0 : t.capped);
     } else {
       // Acts differ by date (a tariff change, a waiting period, two ceiling periods, a
       // yearly cap on sessions): the year of n acts is laid out as the scenario lays it out.
@@ -68,30 +69,18 @@ export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, ex
           if (terms.waiting(l, days[i]!)) continue;
           mutuelle[l]! += p * t.fixed;
           if (ceiling < 0) mutuelle[l]! += p * t.capped;
-          else claims[terms.ceilingPeriod(ceiling, days[i]!)]! += p * t.capped;
+          else claims[terms.ceilingPeriod(ceiling, days[i]!)]![l]! += p * t.capped;
         }
       }
     }
     // The deductions' mean is sampled, the Sécu's exact: where the Sécu pays no more than
     // the deduction (a tarif d'autorité), sampling noise must not make it negative.
     secu[l] = Math.max(0, secu[l]! - stochastic.expectedDeductionsByLine[l]!);
-    if (ceiling < 0 || pmf.length === 1) continue;
-    for (let period = 0; period < terms.ceilingPeriodCount(ceiling); period += 1) {
-      // The groups evaluateStochastic forms: one per person, ceiling and ceiling period.
-      const key = (profile.lines[l]!.beneficiaryIndex * 64 + ceiling) * 2 + period;
-      let group = groups.get(key);
-      if (!group) {
-        group = { lines: [], period: period as 0 | 1, amount: terms.ceilingAmount(ceiling, period), claims: [] };
-        groups.set(key, group);
-      }
-      group.lines.push(l);
-      group.claims.push(claims[period]!);
-    }
   }
-  for (const group of groups.values()) {
-    const paid = expectedPaid(group, models, stochastic.pmf);
-    const claimed = group.claims.reduce((sum, claim) => sum + claim, 0);
-    if (claimed > 0) group.lines.forEach((l, k) => (mutuelle[l]! += (paid * group.claims[k]!) / claimed));
+  for (const group of ceilings) {
+    const groupClaims = claims[group.period]!;
+    const claimed = group.lines.reduce((sum, l) => sum + groupClaims[l]!, 0);
+    if (claimed > 0) for (const l of group.lines) mutuelle[l]! += (group.paid * groupClaims[l]!) / claimed;
   }
 
   const rac = Array.from(price, (billed, l) => Math.max(0, billed - secu[l]! - mutuelle[l]!));

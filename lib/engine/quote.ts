@@ -10,8 +10,9 @@ import { REFERENCE } from "./reference/secu-fr";
 import { compareIds, findDominated, rankOrder, type Ranked } from "./ranking";
 import { OfferTerms, reasonVector, simulateYear } from "./scenario";
 import { scheduleYear } from "./schedule";
-import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type StochasticOptions } from "./stochastic";
+import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type CeilingPayment, type StochasticOptions } from "./stochastic";
 import type { IneligibleOffer, OfferQuote, QuoteResult, SortKey } from "./types";
+import { QUOTE_WORK_BUDGET, QuoteTooLargeError, ceilingWorkPerOffer, estimateQuoteWork } from "./work-budget";
 
 export interface QuoteOptions {
   /** "total" (premium + expected RAC, the default) or "rac" (expected RAC). */
@@ -30,7 +31,9 @@ export interface QuoteOptions {
 
 /**
  * Quotes every offer of a catalogue for one household profile and ranks them. Inputs
- * are the parsed (zod output) Offer and Profile; the result is plain data.
+ * are the parsed (zod output) Offer and Profile; the result is plain data. The work is
+ * estimated first (work-budget.ts): past the budget, a QuoteTooLargeError and nothing
+ * computed.
  */
 export function quoteOffers(offers: readonly Offer[], profile: Profile, options: QuoteOptions = {}): QuoteResult {
   const sort = options.sort ?? "total";
@@ -41,7 +44,13 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     compiled,
     compiled.lines.map((line) => line.scenarioCount),
   );
-  const stochasticOptions = { ...DEFAULT_STOCHASTIC_OPTIONS, ...options.monteCarlo };
+  const stochasticOptions = {
+    ...DEFAULT_STOCHASTIC_OPTIONS,
+    ceilingWork: ceilingWorkPerOffer(offers.length),
+    ...options.monteCarlo,
+  };
+  const work = estimateQuoteWork(compiled, { offerCount: offers.length, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
+  if (work > QUOTE_WORK_BUDGET) throw new QuoteTooLargeError(work);
   const stochastic = mode === "full" ? prepareStochastic(compiled, stochasticOptions) : null;
   const scratch = new Float64Array(stochasticOptions.sampleCount);
 
@@ -56,16 +65,20 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     const terms = new OfferTerms(compiled, new CompiledOffer(offer));
     let expected: number | null = null;
     let badYear: number | null = null;
+    let expectedMaxError = 0;
+    let ceilings: CeilingPayment[] = [];
     if (stochastic) {
       const result = evaluateStochastic(terms, stochastic, scratch);
       expected = Math.max(0, Math.round(result.expected));
       badYear = result.badYear;
+      expectedMaxError = result.expectedMaxError;
+      ceilings = result.ceilings;
     }
     let scenario;
     let reasons;
     let breakdown = null;
     if (withBreakdown) {
-      const lines = stochastic && expected !== null ? expectLines(terms, stochastic, expected) : null;
+      const lines = stochastic && expected !== null ? expectLines(terms, stochastic, expected, ceilings) : null;
       const built = buildBreakdown(terms, schedule, premium.perBeneficiary, lines);
       scenario = built.totals;
       reasons = built.reasons;
@@ -97,6 +110,11 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
       dominatedBy: null,
       breakdown,
     };
+    // Only on bounded figures: exact quotes keep the shape (and bytes) they always had.
+    if (expectedMaxError > 0) {
+      quote.expectedMethod = "bounded";
+      quote.expectedMaxError = centsToMoney(Math.ceil(expectedMaxError));
+    }
     ranked.push({ id: offer.id, premium: premium.total, rac: expected, value: quote });
   }
 

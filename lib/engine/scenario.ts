@@ -85,6 +85,11 @@ export class OfferTerms {
     return day >= this.periodsOf(ceiling).boundary ? 1 : 0;
   }
 
+  /** First day of a ceiling's second period. */
+  ceilingBoundary(ceiling: number): number {
+    return this.periodsOf(ceiling).boundary;
+  }
+
   private periodsOf(ceiling: number): CeilingPeriods {
     return this.offer.ceilings[ceiling]!.period === "calendar" ? this.profile.calendar : this.profile.membership;
   }

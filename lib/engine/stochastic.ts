@@ -1,4 +1,5 @@
-import { actDay, actSegments, type CompiledProfile } from "./compile-profile";
+import { boundByLattice, settleCheaply, type CeilingLine } from "./ceiling-mean";
+import { actDay, actSegments, segmentIndex, type CompiledProfile } from "./compile-profile";
 import { drawManyFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
 import type { OfferTerms } from "./scenario";
 
@@ -11,7 +12,9 @@ import type { OfferTerms } from "./scenario";
  * where rest(N) is what N acts of a line leave before any ceiling payment and capped(N)
  * what they claim from the ceiling. The first sum is linear in the laws of the N, and a
  * ceiling pays min(total claims, ceiling) whatever the order of the acts, so its mean is
- * computed exactly from the Poisson pmfs (convolving the lines that share a ceiling).
+ * computed from the Poisson pmfs (convolving the lines that share a ceiling: exactly,
+ * or within a stated error when the exact convolution would not fit its work budget,
+ * see ceiling-mean.ts).
  * Only the participation forfaitaire and franchises (identical for every offer) are
  * averaged by Monte-Carlo: their 50 € yearly caps couple a person's lines.
  *
@@ -21,9 +24,6 @@ import type { OfferTerms } from "./scenario";
  */
 export interface StochasticProfile {
   pmf: Float64Array[];
-  /** days[line][n]: the days of the n acts of a year with n acts. */
-  days: Int32Array[][];
-  segments: Uint8Array[][];
   /** samples[line][s]: count of the line in sampled year s. */
   samples: Int32Array[];
   sampleCount: number;
@@ -33,6 +33,8 @@ export interface StochasticProfile {
   expectedDeductionsByLine: Float64Array;
   /** Σ n·P(N = n) over the truncated pmf: the mean count the tables actually see. */
   truncatedMean: Float64Array;
+  /** StochasticOptions.ceilingWork: per offer. */
+  ceilingWork: number;
 }
 
 export interface StochasticOptions {
@@ -41,6 +43,18 @@ export interface StochasticOptions {
   /** Sampled years for the (offer-independent) mean of the deductions. */
   deductionSampleCount: number;
   seed: number;
+  /**
+   * Work units (see ceiling-mean.ts) one offer may spend on the means of its ceilings
+   * shared by several lines; quoteOffers divides its budget among the offers.
+   */
+  ceilingWork: number;
+  /**
+   * Entries of the day and segment tables kept per count (5 bytes each): 4 M is 20 MB, far
+   * above the ~50 000 of the reference profiles, far below the 75 M (a gigabyte with the
+   * arrays' overhead) of 600 lines of 366 acts a year. Beyond, the days of a line's acts
+   * are computed again when a count is first drawn.
+   */
+  dayTableLimit: number;
 }
 
 /**
@@ -52,7 +66,14 @@ export const DEFAULT_STOCHASTIC_OPTIONS: StochasticOptions = {
   sampleCount: 1000,
   deductionSampleCount: 50_000,
   seed: 20260101,
+  ceilingWork: 4_000_000,
+  dayTableLimit: 4_000_000,
 };
+
+/** Entries of the day tables a profile would need: Σ over lines of 1 + 2 + … + nmax. */
+export function dayTableEntries(pmf: readonly Float64Array[]): number {
+  return pmf.reduce((sum, p) => sum + (p.length * (p.length - 1)) / 2, 0);
+}
 
 export function prepareStochastic(profile: CompiledProfile, options: StochasticOptions): StochasticProfile {
   const random = seededRandom(options.seed);
@@ -60,9 +81,13 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   const periodDays = profile.periodEnd - profile.periodStart;
   const pmf = profile.lines.map((line) => poissonPmf(line.mean));
   const samples = profile.lines.map((_, l) => drawManyFromPmf(pmf[l]!, random, totalSamples));
+  // days[line][n]: the days of the n acts of a year with n acts, and their segments, for
+  // what each count of a line deducts; past dayTableLimit entries (they grow with the
+  // square of the counts) they are computed when a count is first drawn.
+  const tabulated = dayTableEntries(pmf) <= options.dayTableLimit;
   const days: Int32Array[][] = [];
   const segments: Uint8Array[][] = [];
-  profile.lines.forEach((line, l) => {
+  if (tabulated) profile.lines.forEach((line, l) => {
     const byCount: Int32Array[] = [];
     const segByCount: Uint8Array[] = [];
     for (let n = 0; n < pmf[l]!.length; n += 1) {
@@ -76,56 +101,68 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   });
 
   const byLine = new Float64Array(profile.lines.length);
-  const deductions = sampleDeductions(profile, samples, days, segments, totalSamples, { count: options.deductionSampleCount, byLine });
+  const attribution = { count: options.deductionSampleCount, byLine };
+  const deductions = sampleDeductions(profile, pmf, samples, tabulated ? { days, segments } : null, totalSamples, attribution);
   let sum = 0;
   for (let s = 0; s < options.deductionSampleCount; s += 1) sum += deductions[s]!;
   return {
     pmf,
-    days,
-    segments,
     samples: samples.map((counts) => counts.subarray(0, options.sampleCount)),
     sampleCount: options.sampleCount,
     sampleDeductions: deductions.subarray(0, options.sampleCount),
     expectedDeductions: options.deductionSampleCount > 0 ? sum / options.deductionSampleCount : 0,
     expectedDeductionsByLine: byLine.map((total) => (options.deductionSampleCount > 0 ? total / options.deductionSampleCount : 0)),
     truncatedMean: Float64Array.from(pmf, (p) => p.reduce((mean, probability, n) => mean + probability * n, 0)),
+    ceilingWork: options.ceilingWork,
   };
 }
 
 /**
  * Participation forfaitaire and franchises of each sampled year. Their daily caps are per
  * professional, that is per care line, so what n acts of a line deduct in each calendar
- * year is a function of n alone; per person and calendar year the year's total is then
- * min(50 €, Σ lines' participations) + min(50 €, Σ lines' franchises), which is what the
- * date-ordered allocation of the scenario takes. Over the first `attribution.count`
- * samples, each line's share of its person's capped totals is added to
- * `attribution.byLine` (for the expected figures per care line).
+ * year is a function of n alone, worked out when the count is first drawn (from the day
+ * tables when they exist, else from the acts' days computed again); per person and
+ * calendar year the year's total is then min(50 €, Σ lines' participations) +
+ * min(50 €, Σ lines' franchises), which is what the date-ordered allocation of the
+ * scenario takes. A sampled year costs a few additions per line, whatever its counts.
+ * Over the first `attribution.count` samples, each line's share of its person's capped
+ * totals is added to `attribution.byLine` (for the expected figures per care line).
  */
 function sampleDeductions(
   profile: CompiledProfile,
+  pmf: Float64Array[],
   samples: Int32Array[],
-  days: Int32Array[][],
-  segments: Uint8Array[][],
+  tables: { days: Int32Array[][]; segments: Uint8Array[][] } | null,
   count: number,
   attribution: { count: number; byLine: Float64Array },
 ): Float64Array {
   const out = new Float64Array(count);
   const boundary = profile.calendar.boundary;
+  const periodDays = profile.periodEnd - profile.periodStart;
   // Per line, for n acts at offset 4n: participations of year 1, of year 2, franchises of
   // year 1, of year 2; −1 until that count is first drawn (listing every possible count
   // up front would cost time in proportion to counts²: a line of 366 acts a year has
   // counts up to ~430).
-  const tables = profile.lines.map((_, l) => new Float64Array(days[l]!.length * 4).fill(-1));
+  const deductedByCount = profile.lines.map((_, l) => new Float64Array(pmf[l]!.length * 4).fill(-1));
   const fill = (l: number, n: number): void => {
     const line = profile.lines[l]!;
-    const table = tables[l]!;
+    const table = deductedByCount[l]!;
     table.fill(0, 4 * n, 4 * n + 4);
+    let days: ArrayLike<number>;
+    let segments: ArrayLike<number>;
+    if (tables) {
+      days = tables.days[l]![n]!;
+      segments = tables.segments[l]![n]!;
+    } else {
+      days = Array.from({ length: n }, (_, i) => actDay(profile.periodStart, periodDays, i, n));
+      segments = actSegments(profile, line, days);
+    }
     let currentDay = -1;
     let today = 0;
     for (let i = 0; i < n; i += 1) {
-      const facts = line.segments[segments[l]![n]![i]!]!;
+      const facts = line.segments[segments[i]!]!;
       if (facts.deductionUnit === 0) continue;
-      const day = days[l]![n]![i]!;
+      const day = days[i]!;
       if (day !== currentDay) {
         currentDay = day;
         today = 0;
@@ -150,7 +187,7 @@ function sampleDeductions(
       for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
         const offset = 4 * samples[l]![s]!;
-        const table = tables[l]!;
+        const table = deductedByCount[l]!;
         if (table[offset]! < 0) fill(l, offset / 4);
         pf0 += table[offset]!;
         pf1 += table[offset + 1]!;
@@ -168,7 +205,7 @@ function sampleDeductions(
       for (let k = 0; k < lines.length; k += 1) {
         const l = lines[k]!;
         const offset = 4 * samples[l]![s]!;
-        const table = tables[l]!;
+        const table = deductedByCount[l]!;
         byLine[l]! += table[offset]! * pfKept0 + table[offset + 1]! * pfKept1 + table[offset + 2]! * franchiseKept0 + table[offset + 3]! * franchiseKept1;
       }
     }
@@ -221,64 +258,86 @@ export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: n
   const rest = new Float64Array(nmax + 1);
   const c0 = new Float64Array(nmax + 1);
   const c1 = new Float64Array(nmax + 1);
-  for (let n = 1; n <= nmax; n += 1) {
-    const d = stochastic.days[l]![n]!;
-    const g = stochastic.segments[l]![n]!;
-    let restSum = 0;
-    let claim0 = 0;
-    let claim1 = 0;
-    for (let i = 0; i < n; i += 1) {
-      const t = terms.get(l, g[i]!);
-      const day = d[i]!;
-      if (terms.waiting(l, day)) {
-        restSum += t.price - t.secuGross;
-        continue;
-      }
-      restSum += t.price - t.secuGross - t.fixed;
-      if (ceiling < 0) restSum -= t.capped;
-      else if (terms.ceilingPeriod(ceiling, day) === 0) claim0 += t.capped;
-      else claim1 += t.capped;
-    }
-    rest[n] = restSum;
-    c0[n] = claim0;
-    c1[n] = claim1;
-  }
+  tabulateByCounting(terms, l, ceiling, rest, [c0, c1]);
   return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
 }
 
-/** E[min(Σ claims, amount)] exactly, by convolving the lines' laws (values capped early: min is monotone). */
-export function expectedPaid(group: CeilingGroup, models: LineModel[], pmf: Float64Array[]): number {
-  if (group.lines.length === 1) {
-    const l = group.lines[0]!;
-    const claims = models[l]!.claims![group.period];
-    const p = pmf[l]!;
-    let mean = 0;
-    for (let n = 1; n < p.length; n += 1) mean += p[n]! * Math.min(claims[n]!, group.amount);
-    return mean;
-  }
-  let values = [0];
-  let probs = [1];
-  for (const l of group.lines) {
-    const claims = models[l]!.claims![group.period];
-    const p = pmf[l]!;
-    const next = new Map<number, number>();
-    for (let i = 0; i < values.length; i += 1) {
-      for (let n = 0; n < p.length; n += 1) {
-        const value = Math.min(values[i]! + claims[n]!, group.amount);
-        next.set(value, (next.get(value) ?? 0) + probs[i]! * p[n]!);
-      }
+/**
+ * rest[n] and claims[period][n] of a line whose figures change in the year, without
+ * walking the n acts of each count (nmax² / 2 acts a line, per offer): the acts of a
+ * year with n acts fall on days that grow with their rank, so between two days where the
+ * line's figures may change (a new segment, the end of the waiting period, the ceiling's
+ * new period) they form a run counted by a formula, and each run adds count × its act's
+ * figures. A line with a yearly act cap (Mon soutien psy) also splits at the calendar
+ * year's boundary, and within a run the acts past the cap of that calendar year (by
+ * their rank, as actSegments counts them) take the figures of the run's beyond-the-cap
+ * segment. Whole cents: the sums are those of the act-by-act walk exactly (the golden
+ * digest was taken with the walk). Work: nmax × runs.
+ */
+function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest: Float64Array, claims: [Float64Array, Float64Array]): void {
+  const profile = terms.profile;
+  const line = profile.lines[l]!;
+  const periodDays = profile.periodEnd - profile.periodStart;
+  const changes = [...line.segmentStarts.slice(1), terms.waitEndDay(l)];
+  if (ceiling >= 0) changes.push(terms.ceilingBoundary(ceiling));
+  const yearlyCap = line.yearlyActCap;
+  const boundary = profile.calendar.boundary;
+  if (yearlyCap > 0) changes.push(boundary);
+  const cuts = [...new Set(changes)].filter((day) => day > profile.periodStart && day < profile.periodEnd).sort((a, b) => a - b);
+  cuts.push(profile.periodEnd);
+  // Acts of a year with n acts falling before `day`: the i with start + ⌊(2i + 1)·P / 2n⌋ < day,
+  // that is (2i + 1)·P < 2n·t with t = day − start, so i < (⌊(2n·t − 1) / P⌋ + 1) / 2 (integers).
+  const actsBefore = (n: number, day: number) => {
+    const t = day - profile.periodStart;
+    if (t <= 0) return 0;
+    return Math.min(n, Math.floor((Math.floor((2 * n * t - 1) / periodDays) + 1) / 2));
+  };
+  // Each run's figures do not depend on n: taken once, at the run's first day.
+  const figures = (day: number, segment: number) => {
+    const t = terms.get(l, segment);
+    if (terms.waiting(l, day)) return { rest: t.price - t.secuGross, claim: 0 };
+    return { rest: t.price - t.secuGross - t.fixed - (ceiling < 0 ? t.capped : 0), claim: ceiling < 0 ? 0 : t.capped };
+  };
+  const runs = cuts.map((cut, k) => {
+    const day = k === 0 ? profile.periodStart : cuts[k - 1]!;
+    const segment = segmentIndex(line, day);
+    const within = figures(day, segment);
+    const beyond = yearlyCap > 0 ? figures(day, segment + line.segmentStarts.length) : within;
+    const period = ceiling < 0 ? 0 : terms.ceilingPeriod(ceiling, day);
+    return { cut, rest: within.rest, claim: within.claim, restBeyond: beyond.rest, claimBeyond: beyond.claim, period };
+  });
+  for (let n = 1; n < rest.length; n += 1) {
+    // Rank of the first act of the second calendar year (n when the period has one).
+    const secondYearStart = yearlyCap > 0 ? actsBefore(n, boundary) : 0;
+    let first = 0;
+    for (const run of runs) {
+      const end = actsBefore(n, run.cut);
+      const count = end - first;
+      // A run lies within one calendar year (its boundary is a cut): acts ranked past that
+      // year's cap are beyond it.
+      const withinCount = yearlyCap > 0 ? Math.max(0, Math.min(end, (first >= secondYearStart ? secondYearStart : 0) + yearlyCap) - first) : count;
+      const beyondCount = count - withinCount;
+      rest[n]! += withinCount * run.rest + beyondCount * run.restBeyond;
+      const claim = withinCount * run.claim + beyondCount * run.claimBeyond;
+      if (claim !== 0) claims[run.period]![n]! += claim;
+      first = end;
     }
-    values = [...next.keys()];
-    probs = [...next.values()];
   }
-  let mean = 0;
-  for (let i = 0; i < values.length; i += 1) mean += values[i]! * probs[i]!;
-  return mean;
+}
+
+/** A ceiling shared by some of a person's lines in one ceiling period, and its mean payment. */
+export interface CeilingPayment extends CeilingGroup {
+  /** E[min(Σ claims, amount)] in cents as evaluateStochastic took it: exact, or its bounded figure. */
+  paid: number;
 }
 
 export interface StochasticResult {
   /** Cents, not rounded. */
   expected: number;
+  /** The ceilings' means subtracted from `expected` (for the expected figures per care line). */
+  ceilings: CeilingPayment[];
+  /** Cents: how far `expected` may be from the exact mean (0 when exact, see ceiling-mean.ts). */
+  expectedMaxError: number;
   /** Cents. */
   badYear: number;
 }
@@ -311,10 +370,29 @@ export function evaluateStochastic(
       group.lines.push(l);
     }
   }
-  for (const group of groups.values()) expected -= expectedPaid(group, models, stochastic.pmf);
+  // Groups settled without a lattice first (every group of an ordinary profile); the
+  // offer's budget is then shared by the groups left.
+  let expectedMaxError = 0;
+  const ceilings: CeilingPayment[] = [];
+  const unsettled: { group: CeilingGroup; lines: CeilingLine[]; amount: number; lower: number; upper: number }[] = [];
+  for (const group of groups.values()) {
+    const lines: CeilingLine[] = group.lines.map((l) => ({ claims: models[l]!.claims![group.period], pmf: stochastic.pmf[l]! }));
+    const cheap = settleCheaply(lines, group.amount);
+    if (cheap.settled) {
+      expected -= cheap.result.mean;
+      expectedMaxError += cheap.result.maxError;
+      ceilings.push({ ...group, paid: cheap.result.mean });
+    } else unsettled.push({ group, lines, amount: group.amount, lower: cheap.lower, upper: cheap.upper });
+  }
+  for (const group of unsettled) {
+    const paid = boundByLattice(group.lines, group.amount, group, stochastic.ceilingWork / unsettled.length);
+    expected -= paid.mean;
+    expectedMaxError += paid.maxError;
+    ceilings.push({ ...group.group, paid: paid.mean });
+  }
 
   const S = stochastic.sampleCount;
-  if (S === 0) return { expected, badYear: Number.NaN };
+  if (S === 0) return { expected, ceilings, expectedMaxError, badYear: Number.NaN };
   const totals = scratch.subarray(0, S);
   totals.set(stochastic.sampleDeductions);
   for (let l = 0; l < models.length; l += 1) {
@@ -351,5 +429,5 @@ export function evaluateStochastic(
     }
   }
   // Nearest-rank 90th percentile.
-  return { expected, badYear: selectKth(totals, Math.ceil(0.9 * S) - 1) };
+  return { expected, ceilings, expectedMaxError, badYear: selectKth(totals, Math.ceil(0.9 * S) - 1) };
 }

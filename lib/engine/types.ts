@@ -98,6 +98,13 @@ export interface OfferQuote {
   expectedRac: MoneyString | null;
   /** 90th percentile of the yearly reste à charge, Monte-Carlo with a fixed seed (null in scenario mode). */
   badYearRac: MoneyString | null;
+  /**
+   * Absent: expectedRac is the exact mean (to the cent). "bounded": a shared ceiling was
+   * too costly to convolve exactly (lib/engine/ceiling-mean.ts) and expectedRac is within
+   * expectedMaxError (plus the rounding to the cent) of the exact mean.
+   */
+  expectedMethod?: "bounded";
+  expectedMaxError?: MoneyString;
   /** annualPremium + expectedRac (+ the scenario RAC in scenario mode). */
   totalCost: MoneyString;
   /** Another offer both cheaper (premium) and leaving less to pay (expected RAC), or null. */

@@ -1,14 +1,20 @@
 import { z } from "zod";
 import {
   CARE_CATEGORY_LABELS,
+  GUARANTEE_CATEGORY_LABELS,
+  GUARANTEE_OF_CARE_CATEGORY,
   SECTOR_CATEGORIES,
   careCategorySchema,
   lensPairSchema,
   sectorSchema,
+  type GuaranteeCategory,
 } from "./care-category";
 import { addMonths, dayNumber } from "../engine/dates";
 import { uncoveredPeriodMessage } from "../engine/compile-profile";
+import { CARE_LIMITS, HOUSEHOLD_LIMITS } from "./care-limits";
 import { isoDateSchema, moneySchema } from "./money";
+
+const frenchCount = (count: number) => count.toLocaleString("fr-FR");
 
 /** Categories whose BR is not fixed by the table and may be entered with the price. */
 export const VARIABLE_BR_CATEGORIES = [
@@ -44,6 +50,10 @@ export const careLineSchema = z
   })
   .superRefine((line, ctx) => {
     const label = CARE_CATEGORY_LABELS[line.category];
+    const limit = CARE_LIMITS[line.category].perYear;
+    if (line.perYear > limit) {
+      ctx.addIssue({ code: "custom", path: ["perYear"], message: `Nombre par an de « ${label} » : au plus ${frenchCount(limit)}` });
+    }
     if (line.sector !== undefined && !SECTOR_CATEGORIES.includes(line.category)) {
       ctx.addIssue({ code: "custom", path: ["sector"], message: `Le secteur ne s'applique pas à « ${label} »` });
     }
@@ -89,7 +99,30 @@ export const beneficiarySchema = z.object({
     .default(false)
     .meta({ description: "Exonéré de participation forfaitaire et de franchises (CSS, AME, grossesse) ; automatique avant 18 ans." }),
   hasMedecinTraitant: z.boolean().default(true).meta({ description: "Médecin traitant déclaré (parcours de soins)." }),
-  care: z.array(careLineSchema).max(60),
+  care: z
+    .array(careLineSchema)
+    .max(HOUSEHOLD_LIMITS.linesPerBeneficiary, `Au plus ${HOUSEHOLD_LIMITS.linesPerBeneficiary} lignes de soins par personne`)
+    .superRefine((care, ctx) => {
+      const linesByGuarantee = new Map<GuaranteeCategory, number>();
+      let acts = 0;
+      for (const line of care) {
+        const guarantee = GUARANTEE_OF_CARE_CATEGORY[line.category];
+        linesByGuarantee.set(guarantee, (linesByGuarantee.get(guarantee) ?? 0) + 1);
+        acts += line.perYear;
+      }
+      for (const [guarantee, count] of linesByGuarantee) {
+        if (count > HOUSEHOLD_LIMITS.linesPerGuarantee) {
+          const label = GUARANTEE_CATEGORY_LABELS[guarantee];
+          ctx.addIssue({ code: "custom", message: `Soins de « ${label} » : au plus ${HOUSEHOLD_LIMITS.linesPerGuarantee} lignes par personne` });
+        }
+      }
+      if (acts > HOUSEHOLD_LIMITS.actsPerBeneficiary) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Au plus ${frenchCount(HOUSEHOLD_LIMITS.actsPerBeneficiary)} actes par an pour une personne, toutes lignes de soins confondues`,
+        });
+      }
+    }),
 }).superRefine((beneficiary, ctx) => {
   beneficiary.care.forEach((line, index) => {
     // Mon soutien psy is open from the age of 3.
@@ -107,7 +140,10 @@ export type Beneficiary = z.output<typeof beneficiarySchema>;
 export const storedProfileSchema = z.object({
   startDate: isoDateSchema.meta({ description: "Date d'effet du contrat." }),
   department: z.string().regex(/^(\d{2,3}|2A|2B)$/, "Code de département attendu, ex. « 75 » ou « 2A »"),
-  beneficiaries: z.array(beneficiarySchema).min(1).max(10),
+  beneficiaries: z
+    .array(beneficiarySchema)
+    .min(1)
+    .max(HOUSEHOLD_LIMITS.beneficiaries, `Au plus ${HOUSEHOLD_LIMITS.beneficiaries} personnes par profil`),
 });
 
 /** A profile the engine can price: its first twelve months lie within the reference table (DOMAIN.md §7). */

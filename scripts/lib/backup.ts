@@ -18,19 +18,19 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, closeSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readSync, closeSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
-import { openLocalDatabase } from "./local-database";
+import { openLocalDatabaseOrExit } from "./local-database";
+import { appliedMigrations, localMigrations } from "./migrations";
 import { deployMigrations } from "./prisma-cli";
 import { runCommand } from "./run-command";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
 
 export type BackupMethod = "pg_dump" | "node-logical";
 export const LOGICAL_FORMAT = "reste-a-charge/node-logical";
@@ -183,23 +183,6 @@ async function countRows(client: pg.Client, tables: string[]): Promise<Record<st
     counts[table] = Number(rows[0]!.n);
   }
   return counts;
-}
-
-async function appliedMigrations(client: pg.Client): Promise<{ name: string; checksum: string }[]> {
-  const { rows } = await client.query<{ name: string; checksum: string }>(
-    `SELECT migration_name AS name, checksum FROM public."_prisma_migrations"
-     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`,
-  );
-  return rows;
-}
-
-/** The migrations of this checkout, with the checksum Prisma records (SHA-256 of migration.sql). */
-function localMigrations(): { name: string; checksum: string }[] {
-  return readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, entry.name, "migration.sql")))
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => ({ name, checksum: createHash("sha256").update(readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"))).digest("hex") }));
 }
 
 /**
@@ -741,11 +724,7 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
  */
 export async function runOnLocalDatabase(command: string, work: (url: string) => Promise<unknown>): Promise<never> {
   let code = 0;
-  const database = await openLocalDatabase().catch((error: unknown) => {
-    console.error(`${command} : ${(error as Error).message}`);
-    if (!process.env.DATABASE_URL) console.error("Si `npm start` tourne déjà sur .data/postgres, arrêtez-le ou pointez DATABASE_URL sur sa base.");
-    process.exit(1);
-  });
+  const database = await openLocalDatabaseOrExit(command);
   try {
     console.log(JSON.stringify(await work(database.url), null, 2));
   } catch (error) {

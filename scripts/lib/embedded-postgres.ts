@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -15,6 +15,44 @@ export type RunningPostgres = {
 const USER = "postgres";
 // Local-only cluster bound to localhost; the password only keeps scram auth meaningful.
 const PASSWORD = "postgres";
+
+/** Connection string for `database` on an embedded cluster listening on `port`. */
+export function clusterUrl(port: number, database: string): string {
+  return `postgresql://${USER}:${PASSWORD}@localhost:${port}/${database}`;
+}
+
+/**
+ * Why PostgreSQL did not start, in French for the person at the terminal: `portTaken`
+ * when another process holds the port (a caller may try another one).
+ */
+export class PostgresStartError extends Error {
+  constructor(
+    message: string,
+    readonly portTaken: boolean,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The cluster already running on `dataDir`, from the postmaster.pid file PostgreSQL keeps
+ * there while it runs (line 1 its process id, line 4 its port); null when none runs.
+ */
+export function runningCluster(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the `postgres` one).
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return null; // a stale file, left by a crash
+  }
+  return { pid, port };
+}
 
 export async function findFreePort(preferred?: number): Promise<number> {
   const tryPort = (port: number) =>
@@ -97,13 +135,21 @@ export async function startEmbeddedPostgres(options: {
   try {
     await cluster.start();
   } catch {
-    throw new Error(
-      `PostgreSQL n'a pas pu démarrer dans ${dataDir} sur le port ${options.port} ` +
-        `(port déjà pris, ou une instance précédente tourne encore ?)\n${recentLog.join("\n")}`,
-    );
+    const log = recentLog.join("\n");
+    if (/could not bind|Address already in use|could not create any TCP\/IP sockets/i.test(log)) {
+      throw new PostgresStartError(`PostgreSQL n'a pas pu démarrer : le port ${options.port} est déjà pris par un autre programme.`, true);
+    }
+    const running = runningCluster(dataDir);
+    if (running || /lock file .* already exists/i.test(log)) {
+      throw new PostgresStartError(
+        `PostgreSQL n'a pas pu démarrer : une autre instance utilise déjà ${dataDir}` +
+          (running ? ` (processus ${running.pid}, port ${running.port}).` : "."),
+        false,
+      );
+    }
+    throw new PostgresStartError(`PostgreSQL n'a pas pu démarrer dans ${dataDir} sur le port ${options.port} :\n${log}`, false);
   }
-  const url = (database: string) =>
-    `postgresql://${USER}:${PASSWORD}@localhost:${options.port}/${database}`;
+  const url = (database: string) => clusterUrl(options.port, database);
   return {
     port: options.port,
     url,

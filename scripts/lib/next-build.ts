@@ -72,7 +72,7 @@ export async function buildEngineWorker(): Promise<void> {
     bundle: true,
     platform: "node",
     format: "esm",
-    target: "node20",
+    target: "node24",
     minify: true,
     logLevel: "warning",
   });

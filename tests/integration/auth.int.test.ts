@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordLogin } from "@/lib/auth/password-login";
-import { hit, RATE_LIMITS, rateLimitKey, resetRateLimit, type RateLimitPolicy } from "@/lib/auth/rate-limit";
+import { hit, hitAll, hitInOrder, RATE_LIMITS, rateLimitKey, resetRateLimit, type RateLimitPolicy } from "@/lib/auth/rate-limit";
 import { createServerSession, deleteExpiredSessions, findSessionUser, revokeServerSession, revokeUserSessions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/server-sessions";
-import { signUp } from "@/lib/auth/sign-up";
+import { confirmSignUp, signUp } from "@/lib/auth/sign-up";
 import type { MailMessage } from "@/lib/mail/send-mail";
 import { query } from "./support/database";
 import { catalogueTestDatabase } from "./catalogue-support";
@@ -13,8 +13,11 @@ const PASSWORD = "une phrase de passe assez longue";
 let sequence = 0;
 const uniqueEmail = (label: string) => `${label}-${Date.now()}-${(sequence += 1)}@exemple.fr`;
 
+/** An account whose password (if any) its owner confirmed from the mailbox. */
 async function createUser(email: string, password: string | null = PASSWORD) {
-  return database.client().user.create({ data: { email, passwordHash: password ? await hashPassword(password) : null } });
+  return database.client().user.create({
+    data: { email, passwordHash: password ? await hashPassword(password) : null, passwordVerifiedAt: password ? new Date() : null },
+  });
 }
 
 /** Moves a counter's window start into the past, as if `minutes` had gone by. */
@@ -65,6 +68,27 @@ describe("rate limits in PostgreSQL", () => {
   });
 });
 
+describe("several limits on one attempt", () => {
+  const tight: RateLimitPolicy = { name: "test:tight", limit: 1, windowMinutes: 15 };
+  const loose: RateLimitPolicy = { name: "test:loose", limit: 10, windowMinutes: 15 };
+
+  it("hitAll compte sur toutes les limites, même refusé par l'une", async () => {
+    const prisma = database.client();
+    const [first, second] = [uniqueEmail("tout-a"), uniqueEmail("tout-b")];
+    expect(await hitAll(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: true, count: 1 });
+    expect(await hitAll(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: false, count: 2, retryMinutes: 15 });
+    expect((await hit(prisma, loose, second)).count).toBe(3);
+  });
+
+  it("hitInOrder s'arrête au premier refus : les limites suivantes ne comptent pas", async () => {
+    const prisma = database.client();
+    const [first, second] = [uniqueEmail("ordre-a"), uniqueEmail("ordre-b")];
+    expect(await hitInOrder(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: true, count: 1 });
+    expect(await hitInOrder(prisma, [[tight, first], [loose, second]])).toEqual({ allowed: false, count: 2, retryMinutes: 15 });
+    expect((await hit(prisma, loose, second)).count).toBe(2);
+  });
+});
+
 describe("passwords", () => {
   it("argon2id : le bon mot de passe passe, un autre non, un hachage abîmé non plus", async () => {
     const hash = await hashPassword(PASSWORD);
@@ -84,39 +108,39 @@ describe("passwordLogin", () => {
     await createUser(known);
     await createUser(linkOnly, null);
     const ip = "198.51.100.1";
-    expect(await passwordLogin(prisma, { email: uniqueEmail("inconnu"), password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
-    expect(await passwordLogin(prisma, { email: linkOnly, password: PASSWORD, ip })).toEqual({ ok: false, reason: "invalid" });
-    expect(await passwordLogin(prisma, { email: known, password: "mauvais mot de passe", ip })).toEqual({ ok: false, reason: "invalid" });
-    expect(await passwordLogin(prisma, { email: known, password: { not: "a string" }, ip })).toEqual({ ok: false, reason: "invalid" });
-    const success = await passwordLogin(prisma, { email: known.toUpperCase(), password: PASSWORD, ip });
+    expect(await passwordLogin(prisma, { email: uniqueEmail("inconnu"), password: PASSWORD, ip, knownDevice: false })).toEqual({ ok: false, reason: "invalid" });
+    expect(await passwordLogin(prisma, { email: linkOnly, password: PASSWORD, ip, knownDevice: false })).toEqual({ ok: false, reason: "invalid" });
+    expect(await passwordLogin(prisma, { email: known, password: "mauvais mot de passe", ip, knownDevice: false })).toEqual({ ok: false, reason: "invalid" });
+    expect(await passwordLogin(prisma, { email: known, password: { not: "a string" }, ip, knownDevice: false })).toEqual({ ok: false, reason: "invalid" });
+    const success = await passwordLogin(prisma, { email: known.toUpperCase(), password: PASSWORD, ip, knownDevice: false });
     expect(success).toMatchObject({ ok: true, user: { email: known, role: "USER" } });
   });
 
-  it("bloque le 6e essai sur un compte pendant 15 minutes, même avec le bon mot de passe ; un succès avant remet à zéro", async () => {
+  it("refuse le 6e essai d'un navigateur inconnu sur un compte pendant 15 minutes, même avec le bon mot de passe ; un succès avant remet à zéro", async () => {
     const prisma = database.client();
     const email = uniqueEmail("bloque");
     await createUser(email);
-    for (let i = 0; i < 4; i += 1) await passwordLogin(prisma, { email, password: "mauvais", ip: `198.51.100.${10 + i}` });
-    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.20" })).ok).toBe(true);
+    for (let i = 0; i < 4; i += 1) await passwordLogin(prisma, { email, password: "mauvais", ip: `198.51.100.${10 + i}`, knownDevice: false });
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.20", knownDevice: false })).ok).toBe(true);
     // The success reset the account counter: five more failures are allowed.
     for (let i = 0; i < 5; i += 1) {
-      expect(await passwordLogin(prisma, { email, password: "mauvais", ip: `198.51.100.${30 + i}` })).toEqual({ ok: false, reason: "invalid" });
+      expect(await passwordLogin(prisma, { email, password: "mauvais", ip: `198.51.100.${30 + i}`, knownDevice: false })).toEqual({ ok: false, reason: "invalid" });
     }
-    expect(await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.40" })).toEqual({ ok: false, reason: "throttled", retryMinutes: 15 });
+    expect(await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.40", knownDevice: false })).toEqual({ ok: false, reason: "throttled", retryMinutes: 15 });
     await ageCounter(RATE_LIMITS.loginPerAccount, email, 15);
-    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.41" })).ok).toBe(true);
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.41", knownDevice: false })).ok).toBe(true);
   });
 
   it("bloque une adresse IP après 20 essais, quel que soit le compte", async () => {
     const prisma = database.client();
     const ip = "198.51.100.99";
     for (let i = 0; i < 20; i += 1) {
-      expect((await passwordLogin(prisma, { email: uniqueEmail("bourrage"), password: "mauvais", ip })).ok).toBe(false);
+      expect((await passwordLogin(prisma, { email: uniqueEmail("bourrage"), password: "mauvais", ip, knownDevice: false })).ok).toBe(false);
     }
     const email = uniqueEmail("victime");
     await createUser(email);
-    expect(await passwordLogin(prisma, { email, password: PASSWORD, ip })).toEqual({ ok: false, reason: "throttled", retryMinutes: 15 });
-    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.100" })).ok).toBe(true);
+    expect(await passwordLogin(prisma, { email, password: PASSWORD, ip, knownDevice: false })).toEqual({ ok: false, reason: "throttled", retryMinutes: 15 });
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "198.51.100.100", knownDevice: false })).ok).toBe(true);
   });
 });
 
@@ -161,26 +185,48 @@ describe("server-side sessions", () => {
 });
 
 describe("signUp", () => {
-  it("crée le compte ou prévient le titulaire, avec la même réponse ; le mot de passe existant ne change pas", async () => {
+  it("envoie un lien de confirmation, ou prévient le titulaire d'un compte à mot de passe confirmé, avec la même réponse", async () => {
     const prisma = database.client();
     const sent: MailMessage[] = [];
     const send = async (mail: MailMessage) => void sent.push(mail);
     const email = uniqueEmail("inscription");
-    const input = { email, password: PASSWORD, ip: "192.0.2.1", signInUrl: "http://localhost:3000/connexion" };
+    const input = { email, password: PASSWORD, ip: "192.0.2.1", appUrl: "http://localhost:3000" };
 
     expect(await signUp(prisma, input, send)).toEqual({ status: "mail-sent" });
+    expect(sent.map((mail) => [mail.to, mail.subject])).toEqual([[email, "Confirmez votre adresse e-mail"]]);
+    expect(sent[0]!.link).toMatch(/^http:\/\/localhost:3000\/inscription\/confirmer\?jeton=[\w-]{43}$/);
+    expect(await confirmSignUp(prisma, new URL(sent[0]!.link!).searchParams.get("jeton")!)).toEqual({ status: "confirmed", email });
+    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "192.0.2.2", knownDevice: false })).ok).toBe(true);
+
     expect(await signUp(prisma, { ...input, password: "un tout autre mot de passe" }, send)).toEqual({ status: "mail-sent" });
-    expect(sent.map((mail) => [mail.to, mail.subject])).toEqual([
-      [email, "Votre compte Reste à charge"],
-      [email, "Votre compte Reste à charge existe déjà"],
-    ]);
+    expect(sent[1]!.subject).toBe("Votre compte Reste à charge existe déjà");
     expect(await prisma.user.count({ where: { email } })).toBe(1);
-    expect((await passwordLogin(prisma, { email, password: PASSWORD, ip: "192.0.2.2" })).ok).toBe(true);
-    expect((await passwordLogin(prisma, { email, password: "un tout autre mot de passe", ip: "192.0.2.2" })).ok).toBe(false);
+    expect((await passwordLogin(prisma, { email, password: "un tout autre mot de passe", ip: "192.0.2.2", knownDevice: false })).ok).toBe(false);
 
     // A third mail to the same mailbox in the window, then a fourth refused: no mail bombing.
     expect(await signUp(prisma, input, send)).toEqual({ status: "mail-sent" });
     expect(await signUp(prisma, input, send)).toEqual({ status: "throttled", retryMinutes: 15 });
     expect(sent).toHaveLength(3);
+  });
+
+  it("un lien de confirmation sert une fois, pas après expiration, et seul le dernier envoyé compte", async () => {
+    const prisma = database.client();
+    const sent: MailMessage[] = [];
+    const send = async (mail: MailMessage) => void sent.push(mail);
+    const email = uniqueEmail("jeton");
+    const input = { email, password: PASSWORD, ip: "192.0.2.3", appUrl: "http://localhost:3000" };
+    const tokenOf = (mail: MailMessage) => new URL(mail.link!).searchParams.get("jeton")!;
+
+    await signUp(prisma, { ...input, password: "le premier mot de passe choisi" }, send);
+    await signUp(prisma, input, send);
+    expect(await confirmSignUp(prisma, tokenOf(sent[0]!))).toEqual({ status: "invalid-link" });
+    const tokens = await query<{ tokenHash: string }>(database.url, `SELECT "tokenHash" FROM "PasswordToken" WHERE "email" = $1`, [email]);
+    expect(tokens).toHaveLength(1);
+    expect(tokens[0]!.tokenHash).not.toContain(tokenOf(sent[1]!));
+
+    const late = new Date(Date.now() + 61 * 60_000);
+    expect(await confirmSignUp(prisma, tokenOf(sent[1]!), late)).toEqual({ status: "invalid-link" });
+    expect(await confirmSignUp(prisma, tokenOf(sent[1]!))).toEqual({ status: "invalid-link" });
+    expect(await prisma.user.count({ where: { email } })).toBe(0);
   });
 });

@@ -82,12 +82,13 @@ beforeAll(async () => {
   await seed(prisma);
 
   // Two users, one with a session, a provider account and two saved profiles (one run, one never run).
-  const alice = await prisma.user.create({ data: { email: "alice@example.fr", name: "Alice Ünïcode", passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA" } });
+  const alice = await prisma.user.create({ data: { email: "alice@example.fr", name: "Alice Ünïcode", passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA", passwordVerifiedAt: new Date("2026-11-30T08:00:00.123Z") } });
   await prisma.user.create({ data: { email: "admin@example.fr", role: "ADMIN" } });
   await prisma.session.create({ data: { userId: alice.id, sessionToken: "session-alice", expires: new Date("2027-01-01T10:20:30.456Z") } });
   await prisma.account.create({ data: { userId: alice.id, type: "email", provider: "email", providerAccountId: "alice@example.fr" } });
   await prisma.verificationToken.create({ data: { identifier: "alice@example.fr", token: "magic-link", expires: new Date("2027-01-01T00:00:00Z") } });
   await prisma.rateLimitCounter.create({ data: { key: "login:alice@example.fr", count: 3, windowStart: new Date() } });
+  await prisma.passwordToken.create({ data: { tokenHash: "sha256-of-a-reset-link", email: "alice@example.fr", purpose: "RESET", expires: new Date("2027-01-01T00:00:00Z") } });
   const young = await profiles.createProfile({ userId: alice.id, name: "Moi « seul »\nligne 2", profile: REFERENCE_PROFILES[0]!.profile });
   await profiles.createProfile({ userId: alice.id, name: "Famille", profile: REFERENCE_PROFILES[1]!.profile });
   await profiles.rerunProfile({ userId: alice.id, id: young!.id });

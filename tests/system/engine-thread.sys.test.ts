@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { engineThread, quoteOffersOffThread } from "../../lib/compare/engine-thread";
+import { enginePool, quoteOffersOffThread } from "../../lib/compare/engine-thread";
 import { quoteOffers, type QuoteOptions } from "../../lib/engine";
 import { ROOT } from "../../scripts/lib/next-build";
 import { loadProfiles } from "../../scripts/lib/load-profiles";
@@ -14,11 +14,11 @@ const OPTIONS: QuoteOptions = { sort: "total", breakdown: false, monteCarlo: { d
 // Tests run with NODE_ENV=test, where the app leaves the worker off unless asked.
 vi.stubEnv("ENGINE_WORKER", "1");
 
-describe("rankings on the engine thread", () => {
+describe("rankings on the engine pool", () => {
   it("uses the worker bundle of the build", () => {
     expect(process.cwd()).toBe(path.resolve(ROOT));
     expect(existsSync(path.join(ROOT, ".next", "engine-worker.mjs"))).toBe(true);
-    expect(engineThread()).not.toBeNull();
+    expect(enginePool()).not.toBeNull();
   });
 
   it("gives exactly the engine's result, across catalogue revisions and concurrent calls", async () => {
@@ -36,6 +36,6 @@ describe("rankings on the engine thread", () => {
     // No call fell back to the request thread, and the worker is still the one serving.
     expect(fallback).not.toHaveBeenCalled();
     fallback.mockRestore();
-    expect(engineThread()).not.toBeNull();
+    expect(enginePool()).not.toBeNull();
   });
 });

@@ -40,6 +40,10 @@ function trace(line: string): void {
 const KNOWN_ACTIONS = [
   "compareAction",
   "signUpAction",
+  "confirmSignUpAction",
+  "requestPasswordResetAction",
+  "resetPasswordAction",
+  "changePasswordAction",
   "saveProfileAction",
   "renameProfileAction",
   "duplicateProfileAction",
@@ -55,7 +59,7 @@ const KNOWN_ACTIONS = [
   "importCatalogueAction",
   "exportCatalogueAction",
 ];
-const PUBLIC_ACTIONS = new Set(["compareAction", "signUpAction"]);
+const PUBLIC_ACTIONS = new Set(["compareAction", "signUpAction", "confirmSignUpAction", "requestPasswordResetAction", "resetPasswordAction"]);
 
 const ACTIONS = readServerActions();
 
@@ -256,6 +260,10 @@ type KeyKind = "id" | "value" | "profile" | "offer" | "insurer";
 const ACTION_KEYS: Record<string, Record<string, KeyKind>> = {
   compareAction: { profile: "profile", sort: "value" },
   signUpAction: { email: "value", password: "value" },
+  confirmSignUpAction: { token: "value" },
+  requestPasswordResetAction: { email: "value" },
+  resetPasswordAction: { token: "value", password: "value" },
+  changePasswordAction: { currentPassword: "value", newPassword: "value" },
   saveProfileAction: { name: "value", encodedProfile: "value", profile: "profile" },
   renameProfileAction: { id: "id", name: "value" },
   duplicateProfileAction: { id: "id" },

@@ -10,6 +10,12 @@ describe("lib/env", () => {
     expect(env.APP_URL).toBe("http://localhost:3000");
   });
 
+  it("follows the port served when APP_URL is unset, and keeps an APP_URL that is set", () => {
+    expect(parseEnv({ DATABASE_URL, PORT: "3300" }).APP_URL).toBe("http://localhost:3300");
+    expect(parseEnv({ DATABASE_URL, PORT: "3300", APP_URL: "https://rac.example" }).APP_URL).toBe("https://rac.example");
+    expect(() => parseEnv({ DATABASE_URL, PORT: "port" })).toThrow(/PORT/);
+  });
+
   it("refuses to run in production without AUTH_SECRET", () => {
     expect(() => parseEnv({ DATABASE_URL, NODE_ENV: "production" })).toThrow(/AUTH_SECRET est obligatoire en production/);
   });

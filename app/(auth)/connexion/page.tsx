@@ -28,6 +28,9 @@ export default async function SignInPage({ searchParams }: PageProps) {
       </p>
       <section className="card">
         <LoginForm returnTo={returnTo} initialError={signInErrorMessage(typeof error === "string" ? error : null)} />
+        <p>
+          <Link href="/connexion/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        </p>
       </section>
       <section className="card">
         <MagicLinkForm returnTo={returnTo} />

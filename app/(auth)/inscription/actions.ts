@@ -8,7 +8,7 @@ import { clientIp } from "@/lib/auth/client-ip";
 import { emailSchema } from "@/lib/auth/email-address";
 import { rateLimitedMessage } from "@/lib/auth/messages";
 import { newPasswordSchema } from "@/lib/auth/password-policy";
-import { signUp } from "@/lib/auth/sign-up";
+import { confirmSignUp, signUp } from "@/lib/auth/sign-up";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
@@ -18,15 +18,26 @@ const signUpInputSchema = z.object({ email: emailSchema, password: newPasswordSc
 export type SignUpResult = { status: "mail-sent" } | { status: "throttled"; message: string };
 
 const signUpPublic = publicAction(signUpInputSchema, async ({ email, password }): Promise<SignUpResult> => {
-  const outcome = await signUp(
-    db(),
-    { email, password, ip: clientIp(await headers()), signInUrl: `${env().APP_URL}/connexion` },
-    sendMail,
-  );
+  const outcome = await signUp(db(), { email, password, ip: clientIp(await headers()), appUrl: env().APP_URL }, sendMail);
   return outcome.status === "throttled" ? { status: "throttled", message: rateLimitedMessage(outcome.retryMinutes) } : outcome;
 });
 
-/** Public endpoint: creates a password account (same answer for a taken address). */
+/** Public endpoint: mails a confirmation link, or a notice to an existing account (same answer). */
 export async function signUpAction(input: unknown): Promise<ActionResult<SignUpResult>> {
   return signUpPublic(input);
+}
+
+const confirmSignUpInputSchema = z.object({ token: z.string({ error: "Lien incomplet." }).min(1, "Lien incomplet.").max(200, "Lien invalide.") });
+
+export type ConfirmSignUpResult = { status: "confirmed" } | { status: "invalid-link"; message: string };
+
+const confirmSignUpPublic = publicAction(confirmSignUpInputSchema, async ({ token }): Promise<ConfirmSignUpResult> => {
+  const outcome = await confirmSignUp(db(), token);
+  if (outcome.status === "confirmed") return { status: "confirmed" };
+  return { status: "invalid-link", message: "Ce lien de confirmation a expiré ou a déjà servi. Recommencez l’inscription pour en recevoir un nouveau." };
+});
+
+/** Public endpoint: the click on the confirmation page; the token is the proof. */
+export async function confirmSignUpAction(input: unknown): Promise<ActionResult<ConfirmSignUpResult>> {
+  return confirmSignUpPublic(input);
 }

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { publicAction } from "@/lib/actions/public-action";
 import type { ActionResult } from "@/lib/actions/result";
+import { countComparison } from "@/lib/compare/comparison-rate-limit";
 import { runComparison } from "@/lib/compare/run-comparison";
 import type { ComparisonResult } from "@/lib/compare/types";
 import { profileSchema } from "@/lib/schemas/profile";
@@ -12,7 +13,10 @@ const compareInputSchema = z.object({
   sort: z.enum(["rac", "total"]).default("total"),
 });
 
-const compare = publicAction(compareInputSchema, ({ profile, sort }) => runComparison(profile, sort));
+const compare = publicAction(compareInputSchema, async ({ profile, sort }) => {
+  await countComparison();
+  return runComparison(profile, sort);
+});
 
 /** Public endpoint: ranks the published catalogue for the submitted profile. */
 export async function compareAction(input: unknown): Promise<ActionResult<ComparisonResult>> {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Comparison } from "@/components/compare/comparison";
 import { getCurrentUser } from "@/lib/auth/session";
+import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { runComparison } from "@/lib/compare/run-comparison";
 import { presetProfile } from "@/lib/compare/presets";
@@ -15,7 +16,8 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const encoded = typeof params.p === "string" ? params.p : null;
   const decoded = encoded ? decodeProfile(encoded) : null;
   const profile = decoded?.ok ? decoded.profile : presetProfile(typeof params.preset === "string" ? params.preset : undefined);
-  const [initialResult, user] = await Promise.all([decoded?.ok ? runComparison(decoded.profile, "total") : null, getCurrentUser()]);
+  const [outcome, user] = await Promise.all([decoded?.ok ? comparePublicly(() => runComparison(decoded.profile, "total")) : null, getCurrentUser()]);
+  const initialResult = outcome?.ok ? outcome.value : null;
 
   return (
     <>
@@ -26,6 +28,11 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
       {decoded && !decoded.ok && (
         <p className="form-errors" role="alert">
           {decoded.message} Le formulaire a été réinitialisé.
+        </p>
+      )}
+      {outcome && !outcome.ok && (
+        <p className="form-errors" role="alert">
+          {outcome.message}
         </p>
       )}
       <Comparison initialProfile={profile} initialResult={initialResult} signedIn={user !== null} />

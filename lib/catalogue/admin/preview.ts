@@ -1,6 +1,7 @@
 import type { PrismaClient } from "../../generated/prisma/client";
-import { quoteOffers } from "../../engine";
+import { quoteOffers, type QuoteOptions, type QuoteResult } from "../../engine";
 import type { Offer } from "../../schemas/offer";
+import type { Profile } from "../../schemas/profile";
 import { REFERENCE_PROFILES, referenceProfile } from "../../../seed/factories/profiles";
 import type { CatalogueIssue } from "../errors";
 import { getOffer, todayInFrance } from "../read-offers";
@@ -30,8 +31,13 @@ export interface PreviewRow {
 
 export type OfferPreview = { ok: true; rows: PreviewRow[]; publishedVersion: number | null } | { ok: false; issues: CatalogueIssue[] };
 
-function figures(offer: Offer, profileId: (typeof REFERENCE_PROFILES)[number]["id"]): PreviewFigures {
-  const result = quoteOffers([offer], referenceProfile(profileId), { breakdown: false, monteCarlo: MONTE_CARLO });
+/** How the engine is run: the app passes its worker pool (lib/compare/engine-thread.ts); scripts and tests, the engine itself. */
+export type QuoteLooseOffers = (offers: readonly Offer[], profile: Profile, options: QuoteOptions) => Promise<QuoteResult>;
+
+const onThisThread: QuoteLooseOffers = async (offers, profile, options) => quoteOffers(offers, profile, options);
+
+async function figures(run: QuoteLooseOffers, offer: Offer, profileId: (typeof REFERENCE_PROFILES)[number]["id"]): Promise<PreviewFigures> {
+  const result = await run([offer], referenceProfile(profileId), { breakdown: false, monteCarlo: MONTE_CARLO });
   const quote = result.offers[0];
   if (!quote) return { eligible: false, reason: result.ineligible[0]?.reason ?? "Offre non proposée pour ce profil." };
   return { eligible: true, expectedRac: quote.expectedRac ?? quote.scenario.rac, totalCost: quote.totalCost, annualPremium: quote.annualPremium };
@@ -43,7 +49,12 @@ function figures(offer: Offer, profileId: (typeof REFERENCE_PROFILES)[number]["i
  * offer, so an admin sees what an edit does before it goes live. Invalid input is
  * answered with its issues (nothing is computed on an offer the engine would refuse).
  */
-export async function previewOffer(prisma: PrismaClient, actor: AdminActor, input: unknown): Promise<OfferPreview> {
+export async function previewOffer(
+  prisma: PrismaClient,
+  actor: AdminActor,
+  input: unknown,
+  quote: QuoteLooseOffers = onThisThread,
+): Promise<OfferPreview> {
   assertAdmin(actor);
   const validation = validateOffer(input);
   if (!validation.ok) return { ok: false, issues: validation.issues };
@@ -52,12 +63,14 @@ export async function previewOffer(prisma: PrismaClient, actor: AdminActor, inpu
   return {
     ok: true,
     publishedVersion: published?.version ?? null,
-    rows: REFERENCE_PROFILES.map((profile) => ({
-      profileId: profile.id,
-      label: profile.label,
-      description: profile.description,
-      edited: figures(edited, profile.id),
-      published: published ? figures(published.offer, profile.id) : null,
-    })),
+    rows: await Promise.all(
+      REFERENCE_PROFILES.map(async (profile) => ({
+        profileId: profile.id,
+        label: profile.label,
+        description: profile.description,
+        edited: await figures(quote, edited, profile.id),
+        published: published ? await figures(quote, published.offer, profile.id) : null,
+      })),
+    ),
   };
 }

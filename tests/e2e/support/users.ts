@@ -20,8 +20,8 @@ export async function createUser(role: "USER" | "ADMIN" = "USER"): Promise<TestU
   const prefix = role === "ADMIN" ? "admin" : "compte";
   const user = { id: randomUUID(), email: `${prefix}-${randomUUID().slice(0, 8)}@exemple.fr`, password: `mot-de-passe-${randomUUID()}` };
   await sql(
-    `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "role", "createdAt", "updatedAt")
-     VALUES ($1, $2, now(), $3, $4, now(), now())`,
+    `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "passwordVerifiedAt", "role", "createdAt", "updatedAt")
+     VALUES ($1, $2, now(), $3, now(), $4, now(), now())`,
     [user.id, user.email, await hashPassword(user.password), role],
   );
   return user;

@@ -12,8 +12,8 @@ export interface SystemUser {
 export async function createPasswordUser(database: TestDatabase, role: "USER" | "ADMIN" = "USER"): Promise<SystemUser> {
   const user = { id: randomUUID(), email: `sys-${randomUUID().slice(0, 8)}@exemple.fr`, password: `mot-de-passe-${randomUUID()}` };
   await database.query(
-    `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "role", "createdAt", "updatedAt")
-     VALUES ($1, $2, now(), $3, $4, now(), now())`,
+    `INSERT INTO "User" ("id", "email", "emailVerified", "passwordHash", "passwordVerifiedAt", "role", "createdAt", "updatedAt")
+     VALUES ($1, $2, now(), $3, now(), $4, now(), now())`,
     [user.id, user.email, await hashPassword(user.password), role],
   );
   return user;

@@ -28,4 +28,13 @@ describe("profile in the URL", () => {
     expect(decoded.ok).toBe(false);
     expect(decoded.ok ? "" : decoded.message).toMatch(/lien de comparaison est invalide/);
   });
+
+  it("a link past a household limit says which limit, in French", () => {
+    const care = Array.from({ length: 3 }, (_, l) => ({ category: "alternative-medicine" as const, perYear: 366, price: (0.51 + l * 0.07).toFixed(2) }));
+    const decoded = decodeProfile(encodeProfile({ startDate: "2026-07-01", department: "75", beneficiaries: [{ label: "A", age: 40, care }] }));
+    expect(decoded).toEqual({
+      ok: false,
+      message: "Ce lien de comparaison est invalide ou incomplet. Nombre par an de « Médecine douce (séance) » : au plus 104.",
+    });
+  });
 });

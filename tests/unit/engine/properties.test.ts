@@ -12,6 +12,7 @@ import {
   type CareCategory,
   type GuaranteeCategory,
 } from "@/lib/schemas/care-category";
+import { CARE_LIMITS } from "@/lib/schemas/care-limits";
 import { moneyToCents } from "@/lib/schemas/money";
 import { offerSchema, type Offer, type OfferInput } from "@/lib/schemas/offer";
 import { REGULATED_PRICE_CATEGORIES, VARIABLE_BR_CATEGORIES, profileSchema, type Profile } from "@/lib/schemas/profile";
@@ -113,7 +114,8 @@ const lineArb = fc
   })
   .map((raw) => {
     const category: CareCategory = raw.category;
-    const line: Record<string, unknown> = { category, perYear: raw.perYear, inNetwork: raw.inNetwork };
+    // Within the kind's yearly limit (two hearing aids, two orthodontic semesters…).
+    const line: Record<string, unknown> = { category, perYear: Math.min(raw.perYear, CARE_LIMITS[category].perYear), inNetwork: raw.inNetwork };
     if (SECTOR_CATEGORIES.includes(category)) line.sector = category === "surgeon-fees" && raw.sector === "3" ? "1" : raw.sector;
     const variableBr = (VARIABLE_BR_CATEGORIES as readonly string[]).includes(category);
     if (variableBr) line.br = raw.br;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { InvalidLink } from "@/components/compare/invalid-link";
 import type { OfferQuote } from "@/lib/engine";
+import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { quoteSelectedOffers } from "@/lib/compare/run-comparison";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
@@ -57,7 +58,9 @@ export default async function SideBySidePage({ searchParams }: Props) {
   if (!decoded?.ok || ids.length === 0) {
     return <InvalidLink title="Offres côte à côte" message="Ce lien ne contient pas de profil de soins valide ou aucune offre à comparer." />;
   }
-  const quotes = await quoteSelectedOffers(decoded.profile, ids);
+  const outcome = await comparePublicly(() => quoteSelectedOffers(decoded.profile, ids));
+  if (!outcome.ok) return <InvalidLink title="Offres côte à côte" message={outcome.message} />;
+  const quotes = outcome.value;
   const perLine = quotes.map(racByLine);
   const lines = careRows(quotes[0], (quotes[0]?.breakdown?.length ?? 0) > 1);
   const rows: [string, (quote: OfferQuote) => string][] = [

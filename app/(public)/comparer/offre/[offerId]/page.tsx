@@ -3,6 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { InvalidLink } from "@/components/compare/invalid-link";
 import { SplitCells } from "@/components/compare/split-cells";
+import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
+import { groupRepeatedActs } from "@/lib/compare/group-acts";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
@@ -21,9 +23,10 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
   if (!decoded?.ok) {
     return <InvalidLink title="Détail d’une offre" message={decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."} />;
   }
-  const explained = await explainOffer(decoded.profile, offerId);
-  if (!explained) notFound();
-  const { quote, period } = explained;
+  const outcome = await comparePublicly(() => explainOffer(decoded.profile, offerId));
+  if (!outcome.ok) return <InvalidLink title="Détail d’une offre" message={outcome.message} />;
+  if (!outcome.value) notFound();
+  const { quote, period } = outcome.value;
   const back = `/comparer?p=${encodeURIComponent(p as string)}`;
 
   return (
@@ -45,7 +48,12 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
         </div>
         <div>
           <dt>Reste à charge attendu</dt>
-          <dd>{formatEuros(quote.expectedRac ?? quote.scenario.rac)}</dd>
+          <dd>
+            {formatEuros(quote.expectedRac ?? quote.scenario.rac)}
+            {quote.expectedMethod === "bounded" && quote.expectedMaxError && (
+              <span className="muted small"> (calcul approché, à {formatEuros(quote.expectedMaxError)} près)</span>
+            )}
+          </dd>
         </div>
         <div>
           <dt>Mauvaise année (9 sur 10)</dt>
@@ -155,16 +163,20 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
                     <td />
                   </tr>
                   {category.lines.map((line) =>
-                    line.acts.map((act, index) => (
-                      <tr key={`${line.lineIndex}-${index}`}>
+                    groupRepeatedActs(line.acts).map((group) => (
+                      <tr key={`${line.lineIndex}-${group.firstDate}`}>
                         <td>
                           {line.label}
                           {line.sector && <span className="muted small"> · {SECTOR_LABELS[line.sector]}</span>}
-                          <span className="muted small"> · {formatIsoDate(act.date)}</span>
+                          <span className="muted small">
+                            {group.count === 1
+                              ? ` · ${formatIsoDate(group.firstDate)}`
+                              : ` · ${group.count} actes du ${formatIsoDate(group.firstDate)} au ${formatIsoDate(group.lastDate)}, ${formatEuros(group.each.price)} facturés chacun`}
+                          </span>
                         </td>
-                        <SplitCells split={act} />
+                        <SplitCells split={group} />
                         <td className="small">
-                          {act.reasons.map((reason) => `${formatEuros(reason.amount)} : ${reason.message}`).join(" ; ") || "—"}
+                          {group.reasons.map((reason) => `${formatEuros(reason.amount)} : ${reason.message}`).join(" ; ") || "—"}
                         </td>
                       </tr>
                     )),

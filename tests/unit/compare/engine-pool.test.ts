@@ -1,0 +1,131 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { EngineRefusal } from "@/lib/compare/engine-refusal";
+import { EnginePool, isHeavy } from "@/lib/compare/engine-thread";
+import { quoteOffers, type QuoteOptions } from "@/lib/engine";
+import { profileSchema, type Profile } from "@/lib/schemas/profile";
+import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
+import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
+
+/**
+ * The pool of engine workers, on a bundle of this tree's worker (the production build
+ * makes the same one into .next/engine-worker.mjs).
+ */
+const OPTIONS: QuoteOptions = { breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } };
+/** Ordinary calls get a long deadline: a loaded CI machine must not make them miss it; the slow ones get the pool's. */
+const PATIENT = { deadlineMs: 30_000 };
+/** Five times the sampled years: with slowProfile(), seconds of engine work even on an idle machine, still within the budget. */
+const SLOW: QuoteOptions = { breakdown: false, monteCarlo: { sampleCount: 5000 } };
+const catalogue = { revision: "r1", offers: generateSyntheticOffers({ count: 30, seed: 4 }) };
+let directory: string;
+let file: string;
+
+/** Past the schema's limits (built line by line): seconds of engine work, within its budget. */
+function slowProfile(): Profile {
+  const base = profileSchema.parse({ startDate: "2026-07-01", department: "75", beneficiaries: [{ label: "P", age: 40, care: [{ category: "gp", perYear: 1 }] }] });
+  const line = base.beneficiaries[0]!.care[0]!;
+  return {
+    ...base,
+    beneficiaries: Array.from({ length: 10 }, (_, b) => ({ ...base.beneficiaries[0]!, label: `P${b}`, care: Array.from({ length: 60 }, () => ({ ...line, perYear: 366 })) })),
+  };
+}
+
+beforeAll(async () => {
+  directory = mkdtempSync(path.join(tmpdir(), "engine-pool-"));
+  file = path.join(directory, "engine-worker.mjs");
+  await build({ entryPoints: [path.resolve("lib/compare/engine-worker.ts")], outfile: file, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
+}, 60_000);
+
+afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+describe("engine calls run on the request thread without a deadline (issue 12 §1)", () => {
+  test("a pool call gives exactly the engine's result, for the catalogue or a subset of it", async () => {
+    const pool = new EnginePool({ file, size: 2, deadlineMs: 30_000 });
+    try {
+      const profile = referenceProfile("couple-avec-enfants");
+      expect(await pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers)).toEqual(quoteOffers(catalogue.offers, profile, OPTIONS));
+      const ids = [catalogue.offers[3]!.id, catalogue.offers[7]!.id];
+      const subset = await pool.quote({ revision: "r1", offerIds: ids, profile, options: OPTIONS }, catalogue.offers);
+      expect(subset).toEqual(quoteOffers([catalogue.offers[3]!, catalogue.offers[7]!], profile, OPTIONS));
+      const loose = await pool.quote({ revision: null, profile, options: OPTIONS }, [catalogue.offers[5]!]);
+      expect(loose).toEqual(quoteOffers([catalogue.offers[5]!], profile, OPTIONS));
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  test("past the deadline the worker is terminated and replaced, the caller gets a French refusal, and the other worker keeps answering", async () => {
+    const pool = new EnginePool({ file, size: 2, deadlineMs: 500 });
+    try {
+      const profile = referenceProfile("jeune-actif");
+      // Warm both workers (the first call of a worker loads and compiles the engine).
+      await Promise.all([0, 1].map(() => pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)));
+      const started = performance.now();
+      const slow = pool.quote({ revision: "r1", profile: slowProfile(), options: SLOW }, catalogue.offers);
+      const ordinary = pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT);
+      await expect(ordinary).resolves.toEqual(quoteOffers(catalogue.offers, profile, OPTIONS));
+      const refusal = await slow.then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refusal).toBeInstanceOf(EngineRefusal);
+      expect((refusal as EngineRefusal).reason).toBe("timeout");
+      expect((refusal as EngineRefusal).message).toMatch(/dépassé le temps permis/);
+      expect(performance.now() - started).toBeLessThan(3000);
+      expect(pool.terminations).toBe(1);
+      expect(pool.size).toBe(2);
+      // The replacement works (and was sent the catalogue again).
+      await expect(pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)).resolves.toEqual(quoteOffers(catalogue.offers, profile, OPTIONS));
+      await expect(pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)).resolves.toBeDefined();
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  test("the cost model sends the reference profiles to any worker and the issue's input to the heavy lane", () => {
+    for (const id of REFERENCE_PROFILE_IDS) expect(isHeavy(referenceProfile(id), 52, OPTIONS)).toBe(false);
+    expect(isHeavy(slowProfile(), 52, OPTIONS)).toBe(true);
+  });
+
+  test("heavy calls share one worker: the others stay free for ordinary comparisons", async () => {
+    const pool = new EnginePool({ file, size: 2, deadlineMs: 500 });
+    try {
+      const profile = referenceProfile("jeune-actif");
+      await Promise.all([0, 1].map(() => pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)));
+      let heavySettled = 0;
+      const heavy = [0, 1].map(() =>
+        pool
+          .quote({ revision: "r1", profile: slowProfile(), options: SLOW }, catalogue.offers, { heavy: true })
+          .catch((error: unknown) => error)
+          .finally(() => (heavySettled = performance.now())),
+      );
+      // Small ones (five offers), submitted after both heavy calls: without lanes the second
+      // heavy call would hold the other worker and these would wait for its deadline.
+      const offerIds = catalogue.offers.slice(0, 5).map((offer) => offer.id);
+      const ordinary = await Promise.all([0, 1, 2].map(() => pool.quote({ revision: "r1", offerIds, profile, options: OPTIONS }, catalogue.offers, PATIENT)));
+      const ordinaryDone = performance.now();
+      expect(ordinary.map((result) => result.offers.length)).toEqual([5, 5, 5]);
+      const refusals = (await Promise.all(heavy)) as EngineRefusal[];
+      expect(refusals.map((refusal) => refusal.reason)).toEqual(["timeout", "timeout"]);
+      expect(ordinaryDone).toBeLessThan(heavySettled);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  test("a quote past the engine's work budget is refused by the worker as too large, in French", async () => {
+    const pool = new EnginePool({ file, size: 1, deadlineMs: 30_000 });
+    try {
+      const many = generateSyntheticOffers({ count: 3000, seed: 5 });
+      const refusal = await pool.quote({ revision: null, profile: slowProfile(), options: { breakdown: true } }, many).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(EngineRefusal);
+      expect((refusal as EngineRefusal).reason).toBe("too-large");
+      expect((refusal as EngineRefusal).message).toMatch(/trop de calculs/);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+});
