@@ -82,6 +82,39 @@ describe("Chiffres attendus par ligne de soins", () => {
     },
   );
 
+  test("un plafond partagé dont la moyenne est bornée (méthode approchée) : les lignes font encore au centime le reste à charge attendu", () => {
+    // Three lines of 104 sessions claiming 1,37 € each from a 420 € ceiling (about what they
+    // claim together on average), with a ceiling budget too small for the
+    // exact convolution: the offer's expected figure is the bounded one, and the lines
+    // share that bounded ceiling payment in proportion to their expected claims.
+    const offer = testOffer({
+      responsable: false,
+      guarantees: { "alternative-medicine": { forfait: { amount: "1.37", per: "act" } } },
+      ceilings: [{ id: "douce", categories: ["alternative-medicine"], amount: "420.00", period: "calendar" }],
+    });
+    const profile = profileSchema.parse({
+      startDate: "2026-01-01",
+      department: "75",
+      beneficiaries: [
+        {
+          label: "Adulte",
+          age: 40,
+          care: ["55.00", "61.00", "67.00"].map((price) => ({ category: "alternative-medicine", perYear: 104, price })),
+        },
+      ],
+    });
+    const quote = quoteOffers([offer], profile, { breakdown: true, monteCarlo: { ceilingWork: 20_000, deductionSampleCount: 2000, sampleCount: 100 } })
+      .offers[0]!;
+    expect(quote.expectedMethod).toBe("bounded");
+    const lines = linesOf(quote);
+    expect(sum(lines.map((line) => line.expected!.rac))).toBe(quote.expectedRac);
+    for (const line of lines) {
+      const e = line.expected!;
+      expect(sum([e.secu, e.mutuelle, e.rac])).toBe(e.price);
+      expect(new Decimal(e.mutuelle).gt(0)).toBe(true);
+    }
+  });
+
   test("en mode scénario, pas de chiffres attendus", () => {
     const quote = quoteOffers([testOffer()], oneLineProfile({ category: "gp", perYear: 2 }), { breakdown: true, mode: "scenario" }).offers[0]!;
     expect(linesOf(quote)[0]!.expected).toBeNull();

@@ -1,5 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { compileProfile } from "@/lib/engine/compile-profile";
+import { CompiledOffer } from "@/lib/engine/compile-offer";
+import { actDay, actSegments, compileProfile } from "@/lib/engine/compile-profile";
+import { OfferTerms } from "@/lib/engine/scenario";
+import { DEFAULT_STOCHASTIC_OPTIONS, lineModel, prepareStochastic } from "@/lib/engine/stochastic";
 import { scheduleYear } from "@/lib/engine/schedule";
 import { quoteOffers } from "@/lib/engine";
 import { profileSchema } from "@/lib/schemas/profile";
@@ -175,5 +178,37 @@ describe("Mon soutien psy : à partir de 3 ans", () => {
     });
     expect(parsed.success).toBe(accepted);
     if (!accepted) expect(parsed.error!.issues[0]).toMatchObject({ path: ["beneficiaries", 0, "care", 0, "category"], message: "Mon soutien psy est ouvert à partir de 3 ans" });
+  });
+});
+
+describe("Mon soutien psy dans les tables de l'espérance (comptage par tranches)", () => {
+  test.each([
+    ["une année civile", "2026-01-01"],
+    ["deux années civiles (date d'effet au 1er juillet)", "2026-07-01"],
+  ])("%s : ce que laissent n séances est ce que donne la marche séance par séance, plafond de 12 par année civile compris", (_, startDate) => {
+    // The counted runs look segments up by day; the yearly cap goes by rank within each
+    // calendar year (actSegments). A contract paying nothing beyond the law leaves the
+    // ticket modérateur's 0 € within the cap and 50 € beyond it.
+    const offer = testOffer({ guarantees: { psychologist: {} } });
+    const profile = compileProfile(oneLineProfile({ category: "psychologist-msp", perYear: 30 }, {}, startDate));
+    const terms = new OfferTerms(profile, new CompiledOffer(offer));
+    const stochastic = prepareStochastic(profile, { ...DEFAULT_STOCHASTIC_OPTIONS, sampleCount: 10, deductionSampleCount: 10 });
+    const model = lineModel(terms, stochastic, 0);
+    expect(model.linear).toBe(false);
+    const line = profile.lines[0]!;
+    const periodDays = profile.periodEnd - profile.periodStart;
+    let beyondCapSeen = false;
+    for (let n = 1; n < stochastic.pmf[0]!.length; n += 1) {
+      const days = Array.from({ length: n }, (_, i) => actDay(profile.periodStart, periodDays, i, n));
+      const segments = actSegments(profile, line, days);
+      let walked = 0;
+      for (const segment of segments) {
+        const t = terms.get(0, segment);
+        walked += t.price - t.secuGross - t.fixed - t.capped;
+        if (segment >= line.segmentStarts.length) beyondCapSeen = true;
+      }
+      expect(model.rest![n]).toBe(walked);
+    }
+    expect(beyondCapSeen).toBe(true);
   });
 });
