@@ -6,6 +6,7 @@ import { SplitCells } from "@/components/compare/split-cells";
 import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { groupRepeatedActs } from "@/lib/compare/group-acts";
 import { decodeProfile } from "@/lib/compare/profile-url";
+import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { formatEuros, formatIsoDate } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
@@ -17,7 +18,8 @@ type Props = { params: Promise<{ offerId: string }>; searchParams: Promise<Recor
 
 export default async function OfferExplanationPage({ params, searchParams }: Props) {
   const { offerId } = await params;
-  const { p } = await searchParams;
+  const query = await searchParams;
+  const { p } = query;
   const decoded = typeof p === "string" ? decodeProfile(p) : null;
   if (!decoded?.ok) {
     return <InvalidLink title="Détail d’une offre" message={decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."} />;
@@ -26,7 +28,7 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
   if (!outcome.ok) return <InvalidLink title="Détail d’une offre" message={outcome.message} />;
   if (!outcome.value) notFound();
   const { quote, period } = outcome.value;
-  const back = `/comparer?p=${encodeURIComponent(p as string)}`;
+  const back = `/comparer?${resultsQuery(p as string, filtersFromParams(query))}`;
 
   return (
     <>
