@@ -222,3 +222,42 @@ test("[COMPARE] sur téléphone : formulaire et classement utilisables sans déb
   await page.screenshot({ path: `${SCREENSHOTS}/9-telephone-classement.png` });
   await context.close();
 });
+
+test("[COMPARE] tri et filtres dans l'adresse : un rechargement les garde ; un budget refusé s'explique ; réinitialiser", async ({ page }) => {
+  await page.goto("/comparer?preset=jeune-actif");
+  await submitAndTime(page);
+  await expect(page).toHaveURL(/\/comparer\?p=1\./);
+
+  await page.getByLabel("Reste à charge attendu").check();
+  await page.getByLabel("Avec réseau de soins").check();
+  await page.getByLabel("Budget maximum par mois (€)").fill("80,50");
+  await expect(page).toHaveURL(/tri=rac/);
+  await expect(page).toHaveURL(/budget=80%2C50/);
+  await expect(page).toHaveURL(/reseau=1/);
+  const filtered = await offerNames(page, 20);
+
+  await page.reload();
+  await expect(page.getByLabel("Reste à charge attendu")).toBeChecked();
+  await expect(page.getByLabel("Avec réseau de soins")).toBeChecked();
+  await expect(page.getByLabel("Budget maximum par mois (€)")).toHaveValue("80,50");
+  expect(await offerNames(page, 20)).toEqual(filtered);
+
+  // A negative budget is refused with a message next to the field; it filters nothing.
+  const budget = page.getByLabel("Budget maximum par mois (€)");
+  await budget.fill("-5");
+  await expect(budget).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(".budget-filter .field-error")).toHaveText("Budget : indiquez un montant supérieur à 0 € par mois.");
+  await expect(page.getByTestId("offer-row").first()).toBeVisible();
+
+  // A budget below every premium says so, and the filters can be reset in one click.
+  await budget.fill("1");
+  await expect(page.getByTestId("offer-row")).toHaveCount(0);
+  await expect(page.getByTestId("no-offer-left")).toContainText(/Aucune offre ne correspond à ces filtres\. La moins chère coûte [\d\s\u202f]+,\d\d\u00a0€ par mois/);
+  await page.screenshot({ path: `${SCREENSHOTS}/10-filtres-vides.png`, fullPage: true });
+  await page.getByRole("button", { name: "Réinitialiser les filtres" }).click();
+  await expect(budget).toHaveValue("");
+  await expect(page.getByLabel("Avec réseau de soins")).not.toBeChecked();
+  await expect(page.getByLabel("Reste à charge attendu")).toBeChecked();
+  await expect(page).not.toHaveURL(/budget=|reseau=/);
+  await expect(page.getByTestId("offer-row").first()).toBeVisible();
+});
