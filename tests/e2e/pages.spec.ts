@@ -24,6 +24,15 @@ interface PageVisit {
   as?: "user" | "admin";
   /** Waits for what the page draws after loading (results, charts). */
   ready?: (page: Page) => Promise<void>;
+  /** Cells that must be within the window's width, not hidden in a box scrolled sideways. */
+  inView?: string;
+}
+
+/** How far right of the window the furthest of these elements reaches (0 when all are within). */
+async function beyondWindow(page: Page, selector: string): Promise<number> {
+  return page.locator(selector).evaluateAll((elements) =>
+    Math.max(0, ...elements.map((element) => element.getBoundingClientRect().right - window.innerWidth)),
+  );
 }
 
 async function publishedOfferIds(count: number): Promise<string[]> {
@@ -70,6 +79,10 @@ async function visitAll(browser: Browser, visits: PageVisit[], accounts: Record<
       await visit.ready?.(page);
       const overflow = await sidewaysOverflow(page);
       expect.soft(overflow.width, `${visit.name} (${viewport.width} px) défile de côté : ${overflow.widest.join(", ")}`).toBeLessThanOrEqual(viewport.width);
+      if (visit.inView) {
+        expect(await page.locator(visit.inView).count(), `${visit.name} : ${visit.inView}`).toBeGreaterThan(0);
+        expect.soft(await beyondWindow(page, visit.inView), `${visit.name} (${viewport.width} px) : ${visit.inView} hors de l’écran`).toBe(0);
+      }
       expect.soft(await seriousA11yViolations(page), `${visit.name} (${viewport.width} px) : axe`).toEqual([]);
       await page.screenshot({ path: `${SCREENSHOTS}/pages/${label}-${visit.name}.png`, fullPage: true });
     }
@@ -95,9 +108,10 @@ test("[PAGES] chaque page, à 360 px et à 1366 px : rien ne défile de côté, 
   const visits: PageVisit[] = [
     { name: "accueil", path: "/" },
     { name: "formulaire", path: "/comparer?preset=couple-avec-enfants" },
-    { name: "resultats", path: `/comparer?p=${p}`, ready: results },
-    { name: "explication", path: `/comparer/offre/${first}?p=${p}` },
-    { name: "cote-a-cote", path: `/comparer/cote-a-cote?p=${p}&offres=${first},${second},${third}` },
+    { name: "resultats", path: `/comparer?p=${p}`, ready: results, inView: "table.offers-table td" },
+    // The Mutuelle and Reste à charge columns are on screen, not scrolled away.
+    { name: "explication", path: `/comparer/offre/${first}?p=${p}`, inView: "table.breakdown .num" },
+    { name: "cote-a-cote", path: `/comparer/cote-a-cote?p=${p}&offres=${first},${second},${third}`, inView: "table.side-by-side td.num" },
     { name: "methode", path: "/comment-nous-calculons" },
     { name: "introuvable", path: "/page-qui-n-existe-pas" },
     { name: "connexion", path: "/connexion" },
