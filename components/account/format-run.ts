@@ -1,8 +1,10 @@
+import { withFirstOfMonth } from "@/lib/format";
+
 const dateTimeFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
 
 /** "2026-11-23T12:45:00.000Z" → "23 novembre 2026 à 13:45", French time (the same on the server and in the browser). */
 export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+  return withFirstOfMonth(dateTimeFormat.formatToParts(new Date(iso)));
 }
 
 /** "12@2026-11-23" (lib/catalogue's revision: counter, then the day it was checked on) → "n° 12". */

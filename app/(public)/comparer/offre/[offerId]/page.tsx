@@ -8,7 +8,7 @@ import { groupRepeatedActs } from "@/lib/compare/group-acts";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
 import { explainOffer } from "@/lib/compare/run-comparison";
-import { formatEuros, formatIsoDate } from "@/lib/format";
+import { deName, formatEuros, formatIsoDate } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
 
 export const metadata: Metadata = { title: "Le détail du reste à charge, acte par acte" };
@@ -91,7 +91,7 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
           </h2>
           <div className="table-scroll">
             <table className="breakdown">
-              <caption className="visually-hidden">Détail des remboursements de {beneficiary.label}</caption>
+              <caption className="visually-hidden">Détail des remboursements {deName(beneficiary.label)}</caption>
               <thead>
                 <tr>
                   <th scope="col">Soin</th>
