@@ -7,9 +7,14 @@ export function formatDateTime(iso: string): string {
   return withFirstOfMonth(dateTimeFormat.formatToParts(new Date(iso)));
 }
 
-/** "12@2026-11-23" (lib/catalogue's revision: counter, then the day it was checked on) → "n° 12". */
-export function catalogueRevisionLabel(revision: string): string {
-  return `n° ${revision.split("@")[0]}`;
+const dateFormat = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "Europe/Paris" });
+
+/**
+ * "catalogue mis à jour le 23 novembre 2026": when the catalogue a run used last changed
+ * (a revision number means nothing to a person); null for runs saved before the date was kept.
+ */
+export function catalogueUpdatedLabel(lastRun: { catalogueUpdatedAt?: string }): string | null {
+  return lastRun.catalogueUpdatedAt ? `catalogue mis à jour le ${withFirstOfMonth(dateFormat.formatToParts(new Date(lastRun.catalogueUpdatedAt)))}` : null;
 }
 
 export const SORT_LABELS = { total: "coût total", rac: "reste à charge attendu" } as const;

@@ -7,6 +7,7 @@ import { reachServer } from "@/lib/actions/reach-server";
 import type { ActionResult } from "@/lib/actions/result";
 import { DEFAULT_FILTERS, resultsQuery, type ResultFilters } from "@/lib/compare/result-filters";
 import type { ComparisonResult } from "@/lib/compare/types";
+import { suggestProfileName } from "@/lib/profiles/suggest-name";
 import type { Profile, ProfileInput } from "@/lib/schemas/profile";
 import { draftFromProfile, type ProfileDraft } from "./profile-draft";
 import { ProfileForm } from "./profile-form";
@@ -37,6 +38,8 @@ export function Comparison({
   const [draft, setDraft] = useState(() => draftFromProfile(initialProfile));
   // Here rather than in Results: they outlive a new ranking, and go in the URL with its profile.
   const [filters, setFilters] = useState(initialFilters);
+  // The profile of the ranking on screen (the draft may be edited since): names a saved profile.
+  const [rankedProfile, setRankedProfile] = useState<ProfileInput>(initialProfile);
   // A shared link opens on its ranking; the form is mounted only when asked for.
   const [editing, setEditing] = useState(initialResult === null);
   const [state, submit, pending] = useActionState<State, Profile>(
@@ -75,6 +78,7 @@ export function Comparison({
           serverErrors={state && !state.ok ? state.fieldErrors : undefined}
           onSubmit={(profile) => {
             submittedRef.current = true;
+            setRankedProfile(profile);
             startTransition(() => submit(profile));
           }}
         />
@@ -98,7 +102,14 @@ export function Comparison({
           </p>
         )}
         {state?.ok && (
-          <Results key={state.data.encodedProfile} result={state.data} filters={filters} onFiltersChange={changeFilters} signedIn={signedIn} />
+          <Results
+            key={state.data.encodedProfile}
+            result={state.data}
+            filters={filters}
+            onFiltersChange={changeFilters}
+            suggestedName={suggestProfileName(rankedProfile)}
+            signedIn={signedIn}
+          />
         )}
       </div>
     </div>

@@ -31,12 +31,15 @@ export function Results({
   result,
   filters,
   onFiltersChange,
+  suggestedName,
   signedIn = false,
 }: {
   result: ComparisonResult;
   /** Sort and filters, kept in the URL by the parent (lib/compare/result-filters.ts). */
   filters: ResultFilters;
   onFiltersChange: (filters: ResultFilters) => void;
+  /** Proposed name when saving this profile ("Famille de 4, Paris"). */
+  suggestedName: string;
   signedIn?: boolean;
 }) {
   const { sort, budget: maxMonthly, networkOnly, noWaiting, responsableOnly } = filters;
@@ -83,7 +86,7 @@ export function Results({
         {result.ineligibleCount > 0 &&
           ` · ${formatCount(result.ineligibleCount, "offre")} non ${result.ineligibleCount > 1 ? "proposées" : "proposée"} pour ce profil`}
       </p>
-      <SaveProfile encodedProfile={result.encodedProfile} signedIn={signedIn} />
+      <SaveProfile encodedProfile={result.encodedProfile} sort={sort} suggestedName={suggestedName} signedIn={signedIn} />
 
       <div className="toolbar" role="group" aria-label="Classement et filtres">
         <fieldset className="segmented">

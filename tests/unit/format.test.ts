@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime } from "@/components/account/format-run";
+import { catalogueUpdatedLabel, formatDateTime } from "@/components/account/format-run";
 import { deName, formatCount, formatEuros, formatIsoDate, toCents } from "@/lib/format";
 
 describe("formatCount", () => {
@@ -61,5 +61,15 @@ describe("deName: « de » elided before a vowel or a mute h", () => {
     ["Bénéficiaire 2", "de Bénéficiaire 2"],
   ])("%s → %s", (name, expected) => {
     expect(deName(name)).toBe(expected);
+  });
+});
+
+describe("catalogueUpdatedLabel: a date a person understands, not a revision number", () => {
+  it.each([
+    [{ catalogueUpdatedAt: "2026-11-23T10:00:00.000Z" }, "catalogue mis à jour le 23 novembre 2026"],
+    [{ catalogueUpdatedAt: "2026-11-30T23:30:00.000Z" }, "catalogue mis à jour le 1er décembre 2026"],
+    [{}, null],
+  ])("%j → %s", (lastRun, label) => {
+    expect(catalogueUpdatedLabel(lastRun)).toBe(label);
   });
 });
