@@ -46,7 +46,7 @@ test("[ACCOUNT] save a profile from a comparison, find it in /compte, sign out a
   const search = await compareExample(page);
   await page.getByRole("button", { name: "Enregistrer ce profil" }).click();
   // A name proposed from the profile's content, which the person may change.
-  await expect(page.getByLabel("Nom du profil")).toHaveValue(/^Une personne de \d+ ans, Paris$/);
+  await expect(page.getByLabel("Nom du profil")).toHaveValue(/^Une personne de \d+ ans, Rhône$/);
   await page.getByLabel("Nom du profil").fill("Moi en 2026");
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Profil « Moi en 2026 » enregistré." })).toBeVisible();
