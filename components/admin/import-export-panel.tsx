@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { exportCatalogueAction, importCatalogueAction } from "@/app/admin/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import type { AdminImportReport } from "@/lib/catalogue/admin/import-export";
 import { ACTION_BODY_LIMIT_BYTES, actionBodyBytes, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/actions/limits";
+import { importIssueText, offerIdsOf } from "./import-issue";
 
 /**
  * Import in two steps: a dry run (validated and written in a rolled-back transaction)
@@ -17,6 +18,7 @@ export function ImportExportPanel() {
   const [report, setReport] = useState<(AdminImportReport & { applied: boolean }) | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const offerIds = useMemo(() => (report && !report.ok && file ? offerIdsOf(file.text) : []), [report, file]);
 
   const run = (dryRun: boolean) =>
     startTransition(async () => {
@@ -105,11 +107,13 @@ export function ImportExportPanel() {
               </p>
             ) : (
               <div className="form-errors">
-                <p>Fichier refusé, rien n’a été écrit ({report.issues.length} problème(s)) :</p>
+                <p>
+                  Fichier refusé, rien n’a été écrit ({report.issues.length} {report.issues.length > 1 ? "problèmes" : "problème"}) :
+                </p>
                 <ul>
                   {report.issues.slice(0, 200).map((issue, index) => (
                     <li key={index}>
-                      <code>{issue.path.join(".") || "(fichier)"}</code> : {issue.message}
+                      {importIssueText(issue, offerIds)}
                       {issue.rule && <> (règle {issue.rule})</>}
                     </li>
                   ))}

@@ -70,7 +70,9 @@ test("[ADMIN] modifier une garantie, voir l'aperçu changer, publier : le classe
   const { version } = await storedOffer(target);
   await adminPage.getByRole("button", { name: "Enregistrer et mettre en ligne" }).click();
   await expect(adminPage.getByTestId("editor-notice")).toContainText(`Offre enregistrée (version ${version + 1})`);
-  await expect(adminPage.getByTestId("audit-entry").first()).toContainText("guarantees.dental-prosthesis.percentBr");
+  // The audit log names the field in French, with its old and new value.
+  await expect(adminPage.getByTestId("audit-entry").first()).toContainText(/Prothèses dentaires : taux \(% de la BR\) : [\d\s\u202f]+ % → 100 %/);
+  await expect(adminPage.getByTestId("audit-entry").first()).not.toContainText("guarantees.");
   await expect(adminPage.getByTestId("audit-entry").first()).toContainText(admin.email);
 
   const after = await publicRanking(page, preset);
