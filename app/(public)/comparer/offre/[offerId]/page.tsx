@@ -7,6 +7,7 @@ import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { groupRepeatedActs } from "@/lib/compare/group-acts";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
+import { isWithdrawnOffer } from "@/lib/catalogue/server";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { deName, formatEuros, formatIsoDate } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
@@ -26,9 +27,21 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
   }
   const outcome = await comparePublicly(() => explainOffer(decoded.profile, offerId));
   if (!outcome.ok) return <InvalidLink title="Détail d’une offre" message={outcome.message} />;
-  if (!outcome.value) notFound();
-  const { quote, period } = outcome.value;
+  const explained = outcome.value;
   const back = `/comparer?${resultsQuery(p as string, filtersFromParams(query))}`;
+  if (!explained) {
+    if (!(await isWithdrawnOffer(offerId))) notFound();
+    return (
+      <section className="card" aria-labelledby="withdrawn-title">
+        <h1 id="withdrawn-title">Cette offre n’est plus proposée</h1>
+        <p>L’assureur ne la propose plus, ou plus à cette date : elle a été retirée du catalogue depuis que ce lien a été créé.</p>
+        <p>
+          <Link href={back}>Voir le classement des offres proposées aujourd’hui pour ce profil</Link>
+        </p>
+      </section>
+    );
+  }
+  const { quote, period } = explained;
 
   return (
     <>
