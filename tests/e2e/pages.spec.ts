@@ -112,7 +112,19 @@ test("[PAGES] chaque page, à 360 px et à 1366 px : rien ne défile de côté, 
     // The Mutuelle and Reste à charge columns are on screen, not scrolled away.
     { name: "explication", path: `/comparer/offre/${first}?p=${p}`, inView: "table.breakdown .num" },
     { name: "cote-a-cote", path: `/comparer/cote-a-cote?p=${p}&offres=${first},${second},${third}`, inView: "table.side-by-side td.num" },
-    { name: "methode", path: "/comment-nous-calculons" },
+    {
+      name: "methode",
+      path: "/comment-nous-calculons",
+      ready: async (page) => {
+        // Sources: each once, labelled with a title, no internal file name.
+        const links = page.locator("ul.sources a");
+        const hrefs = await links.evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")));
+        expect(hrefs.length).toBeGreaterThan(5);
+        expect(new Set(hrefs).size).toBe(hrefs.length);
+        for (const text of await links.allTextContents()) expect(text).not.toMatch(/^https?:/);
+        await expect(page.locator("main")).not.toContainText("DOMAIN.md");
+      },
+    },
     { name: "introuvable", path: "/page-qui-n-existe-pas" },
     { name: "connexion", path: "/connexion" },
     { name: "inscription", path: "/inscription" },
