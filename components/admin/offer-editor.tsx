@@ -11,6 +11,7 @@ import { GUARANTEE_CATEGORIES, NETWORK_LABELS, NETWORKS } from "@/lib/schemas/ca
 import type { Offer } from "@/lib/schemas/offer";
 import { CheckboxField, fieldId, JsonField, NumberField, pathKey, SelectField, setAt, TextField, type Path } from "./fields";
 import { STATUS_LABELS } from "./labels";
+import { offerFieldLabel } from "./offer-field-label";
 import { GuaranteeEditor, type GuaranteeDraft } from "./guarantee-editor";
 import { OfferPreview } from "./offer-preview";
 import { bandGapsText, PremiumBandsEditor, type BandDraft } from "./premium-bands-editor";
@@ -182,10 +183,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
           <ul>
             {issues.map((issue, index) => (
               <li key={index}>
-                <a href={`#${fieldId(issue.path)}`}>
-                  <code>{pathKey(issue.path) || "(offre)"}</code>
-                </a>{" "}
-                : {issue.message}
+                <a href={`#${fieldId(issue.path)}`}>{issue.path.length > 0 ? offerFieldLabel(issue.path) : "Offre"}</a> : {issue.message}
                 {issue.rule && <> (règle {issue.rule})</>}
               </li>
             ))}
