@@ -57,8 +57,8 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
 
   return (
     <div className="charts">
-      <figure className="card" aria-labelledby="chart-split-title">
-        <figcaption id="chart-split-title">
+      <figure className="card">
+        <figcaption>
           Qui paie vos soins de l’année ? Sécurité sociale, mutuelle et reste à charge pour les {bars.length} premières offres
         </figcaption>
         <ResponsiveContainer width="100%" height={bars.length * 44 + 90}>
@@ -107,8 +107,8 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
         </details>
       </figure>
 
-      <figure className="card" aria-labelledby="chart-frontier-title">
-        <figcaption id="chart-frontier-title">
+      <figure className="card">
+        <figcaption>
           Cotisation annuelle et reste à charge attendu. Les offres reliées en bleu sont celles qu’aucune autre ne bat à la fois
           sur le prix et sur le reste à charge : c’est parmi elles qu’il faut choisir. Les offres grises sont battues.
         </figcaption>
