@@ -14,7 +14,7 @@ const wholeEuros = new Intl.NumberFormat("fr-FR", { style: "currency", currency:
 const axisEuros = (cents: number) => wholeEuros.format(cents / 100);
 const FRONTIER_NAME = "Offres qu’aucune autre ne bat à la fois sur le prix et sur le reste à charge";
 const BEATEN_NAME = "Offres battues : une autre coûte moins cher et laisse moins à payer";
-const MAX_LABEL = 26;
+const MAX_LABEL = 22;
 
 const shorten = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
 
@@ -67,7 +67,7 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
             <XAxis type="number" ticks={barTicks} domain={[0, barTicks.at(-1)!]} interval={0} tickFormatter={axisEuros} tick={{ fontSize: 12 }}>
               <Label value="Montant de l’année saisie (€)" position="insideBottom" offset={-16} fontSize={12} />
             </XAxis>
-            <YAxis type="category" dataKey="id" width={150} interval={0} tick={<OfferTick bars={bars} />} />
+            <YAxis type="category" dataKey="id" width={160} interval={0} tick={<OfferTick bars={bars} />} />
             <Tooltip
               formatter={(value) => euros(Number(value))}
               labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ""}
