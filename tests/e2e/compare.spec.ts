@@ -72,6 +72,17 @@ test("[COMPARE] parcours : exemple, formulaire, classement et graphiques, access
   await page.locator(".charts-slot").scrollIntoViewIfNeeded();
   await expect(page.locator(".charts figure")).toHaveCount(2);
   await expect(page.locator(".charts svg.recharts-surface").first()).toBeVisible();
+  // Bars named by insurer and formula; the scatter's axes titled, its legend in plain French
+  // and matching what is drawn; each chart's figures as a table.
+  const firstOffer = (await page.getByTestId("offer-row").first().locator("th a").textContent())!;
+  await expect(page.locator(".charts figure").first().locator(".recharts-yAxis")).toContainText(firstOffer.split(" — ")[0]!.slice(0, 20));
+  const scatter = page.locator(".charts figure").nth(1);
+  await expect(scatter).toContainText("Cotisation annuelle (€)");
+  await expect(scatter).toContainText("Reste à charge attendu (€)");
+  await expect(scatter).toContainText("Offres qu’aucune autre ne bat à la fois sur le prix et sur le reste à charge");
+  await expect(scatter).not.toContainText(/Frontière efficace|non dominées/);
+  await expect(scatter.locator(".recharts-scatter-symbol path[fill='#0b5cad']").first()).toBeVisible();
+  await expect(page.locator(".charts details.chart-data table")).toHaveCount(2);
   await expectNoSeriousA11yViolation(page);
   await page.screenshot({ path: `${SCREENSHOTS}/3-resultats.png`, fullPage: true });
 });
