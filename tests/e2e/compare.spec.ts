@@ -75,7 +75,7 @@ test("[COMPARE] parcours : exemple, formulaire, classement et graphiques, access
   // Bars named by insurer and formula; the scatter's axes titled, its legend in plain French
   // and matching what is drawn; each chart's figures as a table.
   const firstOffer = (await page.getByTestId("offer-row").first().locator("th a").textContent())!;
-  await expect(page.locator(".charts figure").first().locator("svg.recharts-surface")).toContainText(firstOffer.split(" — ")[0]!.slice(0, 20));
+  await expect(page.locator(".charts figure").first().locator("svg.recharts-surface[role=application]")).toContainText(firstOffer.split(" — ")[0]!.slice(0, 20));
   const scatter = page.locator(".charts figure").nth(1);
   await expect(scatter).toContainText("Cotisation annuelle (€)");
   await expect(scatter).toContainText("Reste à charge attendu (€)");
