@@ -13,11 +13,14 @@ import type { SortKey } from "@/lib/engine";
  */
 export function SaveProfile({
   encodedProfile,
+  comparisonQuery,
   sort,
   suggestedName,
   signedIn,
 }: {
   encodedProfile: string;
+  /** The ranking's query string (profile, sort, filters): signing in comes back to this very view. */
+  comparisonQuery: string;
   /** The ranking's order on screen: the profile is saved with that ranking. */
   sort: SortKey;
   suggestedName: string;
@@ -31,7 +34,7 @@ export function SaveProfile({
   const inputId = useId();
 
   if (!signedIn) {
-    const comparison = `/comparer?p=${encodeURIComponent(encodedProfile)}`;
+    const comparison = `/comparer?${comparisonQuery}`;
     return (
       <p className="save-profile">
         <Link href={`/connexion?retour=${encodeURIComponent(comparison)}`}>Connectez-vous pour enregistrer ce profil</Link> et le relancer plus tard.

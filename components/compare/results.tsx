@@ -86,7 +86,7 @@ export function Results({
         {result.ineligibleCount > 0 &&
           ` · ${formatCount(result.ineligibleCount, "offre")} non ${result.ineligibleCount > 1 ? "proposées" : "proposée"} pour ce profil`}
       </p>
-      <SaveProfile encodedProfile={result.encodedProfile} sort={sort} suggestedName={suggestedName} signedIn={signedIn} />
+      <SaveProfile encodedProfile={result.encodedProfile} comparisonQuery={query} sort={sort} suggestedName={suggestedName} signedIn={signedIn} />
 
       <div className="toolbar" role="group" aria-label="Classement et filtres">
         <fieldset className="segmented">
