@@ -246,6 +246,9 @@ test("[COMPARE] tri et filtres dans l'adresse : un rechargement les garde ; un b
   await expect(page).toHaveURL(/budget=80%2C50/);
   await expect(page).toHaveURL(/reseau=1/);
   const filtered = await offerNames(page, 20);
+  // Signing in to save the profile comes back to this very view.
+  const signIn = new URL((await page.getByRole("link", { name: "Connectez-vous pour enregistrer ce profil" }).getAttribute("href"))!, page.url());
+  expect(signIn.searchParams.get("retour")).toBe(`${new URL(page.url()).pathname}${new URL(page.url()).search}`);
 
   await page.reload();
   await expect(page.getByLabel("Reste à charge attendu")).toBeChecked();
