@@ -6,7 +6,11 @@ import { exportCatalogueAction, importCatalogueAction } from "@/app/admin/action
 import { reachServer } from "@/lib/actions/reach-server";
 import type { AdminImportReport } from "@/lib/catalogue/admin/import-export";
 import { ACTION_BODY_LIMIT_BYTES, actionBodyBytes, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/actions/limits";
+import { formatCount } from "@/lib/format";
 import { importIssueText, offerIdsOf } from "./import-issue";
+
+/** "1 créée", "3 créées": the participle agrees with the count. */
+const agreed = (count: number, participle: string) => `${count} ${count > 1 ? `${participle}s` : participle}`;
 
 /**
  * Import in two steps: a dry run (validated and written in a rolled-back transaction)
@@ -102,8 +106,8 @@ export function ImportExportPanel() {
           <div className="import-report" role="status" data-testid="import-report">
             {report.ok ? (
               <p>
-                {report.applied ? "Import appliqué" : "Import à blanc : rien n’a été écrit"} — {report.offers} offre(s) : {report.created} créée(s), {report.updated} modifiée(s),{" "}
-                {report.unchanged} inchangée(s).
+                {report.applied ? "Import appliqué" : "Import à blanc : rien n’a été écrit"} — {formatCount(report.offers, "offre")} :{" "}
+                {agreed(report.created, "créée")}, {agreed(report.updated, "modifiée")}, {agreed(report.unchanged, "inchangée")}.
               </p>
             ) : (
               <div className="form-errors">
