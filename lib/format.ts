@@ -29,7 +29,20 @@ export function toCents(amount: string): number {
 
 const dateFormat = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
-/** "2026-01-01" → "1 janvier 2026". */
+/** French writes the first day of a month as an ordinal: "1er janvier", Intl writes "1 janvier". */
+export function withFirstOfMonth(parts: Intl.DateTimeFormatPart[]): string {
+  return parts.map((part) => (part.type === "day" && Number(part.value) === 1 ? "1er" : part.value)).join("");
+}
+
+/** "2026-01-01" → "1er janvier 2026", "2026-03-15" → "15 mars 2026". */
 export function formatIsoDate(iso: string): string {
-  return dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  return withFirstOfMonth(dateFormat.formatToParts(new Date(`${iso}T00:00:00Z`)));
+}
+
+/**
+ * "de" before a name, elided before a vowel or a mute h as French requires: "d’Adulte 1",
+ * "d’Hélène", "de Marie". An h is taken as mute: names with an aspirated h are rare.
+ */
+export function deName(name: string): string {
+  return /^[aeiouyhàâäéèêëîïôöùûüÿæœ]/i.test(name.trim()) ? `d’${name.trim()}` : `de ${name.trim()}`;
 }

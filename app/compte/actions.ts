@@ -28,13 +28,14 @@ const encodedProfileSchema = z
 
 /** From the results page: the profile as in its URL (`encodedProfile`) or as an object (`profile`). */
 const saveSchema = z.union([
-  z.object({ name: savedProfileNameSchema, encodedProfile: encodedProfileSchema }),
-  z.object({ name: savedProfileNameSchema, profile: profileSchema }),
+  z.object({ name: savedProfileNameSchema, encodedProfile: encodedProfileSchema, sort: sortKeySchema.optional() }),
+  z.object({ name: savedProfileNameSchema, profile: profileSchema, sort: sortKeySchema.optional() }),
 ]);
 const save = userAction(saveSchema, (input, user) =>
   profileResult(async () => {
     const profile = "encodedProfile" in input ? input.encodedProfile : input.profile;
-    const saved = await createProfile({ userId: user.id, name: input.name, profile });
+    // Saved with the ranking the page showed (computed again here: nothing of it is taken from the browser).
+    const saved = await createProfile({ userId: user.id, name: input.name, profile, sort: input.sort });
     revalidatePath("/compte");
     return saved;
   }),

@@ -1,6 +1,6 @@
-import { formatEuros } from "@/lib/format";
+import { formatCount, formatEuros } from "@/lib/format";
 import type { LastRun } from "@/lib/schemas/saved-profile";
-import { catalogueRevisionLabel, formatDateTime, SORT_LABELS } from "./format-run";
+import { catalogueUpdatedLabel, formatDateTime, SORT_LABELS } from "./format-run";
 
 /** A saved profile's last result: its best offers with their yearly figures, when and on which catalogue. */
 export function LastRunSummary({ lastRun, headingId }: { lastRun: LastRun | null; headingId: string }) {
@@ -10,8 +10,14 @@ export function LastRunSummary({ lastRun, headingId }: { lastRun: LastRun | null
   return (
     <div className="last-run">
       <p className="muted small">
-        Dernier calcul le {formatDateTime(lastRun.ranAt)} · catalogue {catalogueRevisionLabel(lastRun.catalogueRevision)} · classé par{" "}
-        {SORT_LABELS[lastRun.sort]} · {lastRun.offers.length} offres classées
+        {[
+          `Dernier calcul le ${formatDateTime(lastRun.ranAt)}`,
+          catalogueUpdatedLabel(lastRun),
+          `classé par ${SORT_LABELS[lastRun.sort]}`,
+          `${formatCount(lastRun.offers.length, "offre")} ${lastRun.offers.length > 1 ? "classées" : "classée"}`,
+        ]
+          .filter(Boolean)
+          .join(" · ")}
       </p>
       {lastRun.top.length === 0 ? (
         <p>Aucune offre du catalogue n&apos;était proposée pour ce profil.</p>

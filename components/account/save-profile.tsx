@@ -4,22 +4,37 @@ import Link from "next/link";
 import { useId, useState, useTransition } from "react";
 import { saveProfileAction } from "@/app/compte/actions";
 import { reachServer } from "@/lib/actions/reach-server";
+import type { SortKey } from "@/lib/engine";
 
 /**
  * "Enregistrer ce profil" under a ranking. Signed out, a link to the sign-in page that
  * comes back to this very comparison; signed in, a name field and the save action (which
  * checks the session again: `signedIn` only chooses what to show).
  */
-export function SaveProfile({ encodedProfile, signedIn }: { encodedProfile: string; signedIn: boolean }) {
+export function SaveProfile({
+  encodedProfile,
+  comparisonQuery,
+  sort,
+  suggestedName,
+  signedIn,
+}: {
+  encodedProfile: string;
+  /** The ranking's query string (profile, sort, filters): signing in comes back to this very view. */
+  comparisonQuery: string;
+  /** The ranking's order on screen: the profile is saved with that ranking. */
+  sort: SortKey;
+  suggestedName: string;
+  signedIn: boolean;
+}) {
   const [open, setOpen] = useState(false);
-  const [name, setName] = useState("Mon profil de soins");
+  const [name, setName] = useState(suggestedName);
   const [saved, setSaved] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const inputId = useId();
 
   if (!signedIn) {
-    const comparison = `/comparer?p=${encodeURIComponent(encodedProfile)}`;
+    const comparison = `/comparer?${comparisonQuery}`;
     return (
       <p className="save-profile">
         <Link href={`/connexion?retour=${encodeURIComponent(comparison)}`}>Connectez-vous pour enregistrer ce profil</Link> et le relancer plus tard.
@@ -49,7 +64,7 @@ export function SaveProfile({ encodedProfile, signedIn }: { encodedProfile: stri
         event.preventDefault();
         setError(null);
         startTransition(async () => {
-          const result = await reachServer(() => saveProfileAction({ name, encodedProfile }));
+          const result = await reachServer(() => saveProfileAction({ name, encodedProfile, sort }));
           if (result.ok) {
             setSaved(result.data.name);
             setOpen(false);

@@ -1,10 +1,9 @@
 import type { AuditEntry } from "@/lib/catalogue/admin/audit-log";
 import { AUDIT_ACTION_LABELS } from "./labels";
+import { offerFieldLabel, offerValueText } from "./offer-field-label";
 
 const when = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
-const shown = (value: unknown) => (value === null ? "∅" : JSON.stringify(value));
-
-/** Who changed what and when, newest first; each change as its JSON path, old → new. */
+/** Who changed what and when, newest first; each change as the field's French name, old → new. */
 export function AuditLog({ entries }: { entries: AuditEntry[] }) {
   if (entries.length === 0) return <p className="muted">Aucune modification enregistrée depuis l’administration.</p>;
   return (
@@ -50,7 +49,7 @@ function Changes({ changes }: { changes: AuditEntry["changes"] }) {
     <ul className="audit-changes">
       {changes.map((change) => (
         <li key={change.path}>
-          <code>{change.path}</code> : {shown(change.old)} → {shown(change.new)}
+          {offerFieldLabel(change.path.split("."))} : {offerValueText(change.path.split("."), change.old)} → <strong>{offerValueText(change.path.split("."), change.new)}</strong>
         </li>
       ))}
     </ul>

@@ -100,7 +100,8 @@ export function MoneyField({ value, onChange, ...props }: FieldProps & { value: 
           aria-invalid={invalid}
           aria-describedby={describedBy}
           onChange={(event) => {
-            const text = event.target.value.trim().replace(",", ".");
+            // "1 000,50" as a French person types it → "1000.50".
+            const text = event.target.value.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
             onChange(text === "" ? undefined : text);
           }}
         />

@@ -1,11 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { exportCatalogueAction, importCatalogueAction } from "@/app/admin/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import type { AdminImportReport } from "@/lib/catalogue/admin/import-export";
 import { ACTION_BODY_LIMIT_BYTES, actionBodyBytes, IMPORT_TOO_LARGE_MESSAGE } from "@/lib/actions/limits";
+import { formatCount } from "@/lib/format";
+import { importIssueText, offerIdsOf } from "./import-issue";
+
+/** "1 créée", "3 créées": the participle agrees with the count. */
+const agreed = (count: number, participle: string) => `${count} ${count > 1 ? `${participle}s` : participle}`;
 
 /**
  * Import in two steps: a dry run (validated and written in a rolled-back transaction)
@@ -17,6 +22,7 @@ export function ImportExportPanel() {
   const [report, setReport] = useState<(AdminImportReport & { applied: boolean }) | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const offerIds = useMemo(() => (report && !report.ok && file ? offerIdsOf(file.text) : []), [report, file]);
 
   const run = (dryRun: boolean) =>
     startTransition(async () => {
@@ -100,16 +106,18 @@ export function ImportExportPanel() {
           <div className="import-report" role="status" data-testid="import-report">
             {report.ok ? (
               <p>
-                {report.applied ? "Import appliqué" : "Import à blanc : rien n’a été écrit"} — {report.offers} offre(s) : {report.created} créée(s), {report.updated} modifiée(s),{" "}
-                {report.unchanged} inchangée(s).
+                {report.applied ? "Import appliqué" : "Import à blanc : rien n’a été écrit"} — {formatCount(report.offers, "offre")} :{" "}
+                {agreed(report.created, "créée")}, {agreed(report.updated, "modifiée")}, {agreed(report.unchanged, "inchangée")}.
               </p>
             ) : (
               <div className="form-errors">
-                <p>Fichier refusé, rien n’a été écrit ({report.issues.length} problème(s)) :</p>
+                <p>
+                  Fichier refusé, rien n’a été écrit ({report.issues.length} {report.issues.length > 1 ? "problèmes" : "problème"}) :
+                </p>
                 <ul>
                   {report.issues.slice(0, 200).map((issue, index) => (
                     <li key={index}>
-                      <code>{issue.path.join(".") || "(fichier)"}</code> : {issue.message}
+                      {importIssueText(issue, offerIds)}
                       {issue.rule && <> (règle {issue.rule})</>}
                     </li>
                   ))}

@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { deleteInsurerAction, saveInsurerAction } from "@/app/admin/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import type { AdminInsurer } from "@/lib/catalogue/admin/insurers";
+import { formatCount } from "@/lib/format";
 import { CheckboxField, SelectField, TextField } from "./fields";
 
 const KIND_OPTIONS = [
@@ -53,7 +54,7 @@ function InsurerForm({ insurer }: { insurer: AdminInsurer | null }) {
       }}
     >
       {!insurer && <h2>Nouvel assureur</h2>}
-      {insurer && <p className="hint">{insurer.offerCount === 0 ? "Aucune offre" : `${insurer.offerCount} offre(s)`}</p>}
+      {insurer && <p className="hint">{insurer.offerCount === 0 ? "Aucune offre" : formatCount(insurer.offerCount, "offre")}</p>}
       <div className="field-row">
         <TextField label={`${label}nom`} path={[prefix, "name"]} errors={fieldErrors} value={draft.name} onChange={(name) => setDraft({ ...draft, name })} />
         <SelectField label={`${label}type d'organisme`} path={[prefix, "kind"]} errors={fieldErrors} value={draft.kind} options={KIND_OPTIONS} onChange={(kind) => setDraft({ ...draft, kind })} />

@@ -11,9 +11,10 @@ import { GUARANTEE_CATEGORIES, NETWORK_LABELS, NETWORKS } from "@/lib/schemas/ca
 import type { Offer } from "@/lib/schemas/offer";
 import { CheckboxField, fieldId, JsonField, NumberField, pathKey, SelectField, setAt, TextField, type Path } from "./fields";
 import { STATUS_LABELS } from "./labels";
+import { offerFieldLabel } from "./offer-field-label";
 import { GuaranteeEditor, type GuaranteeDraft } from "./guarantee-editor";
 import { OfferPreview } from "./offer-preview";
-import { PremiumBandsEditor, type BandDraft } from "./premium-bands-editor";
+import { bandGapsText, PremiumBandsEditor, type BandDraft } from "./premium-bands-editor";
 
 
 export interface EditorInsurer {
@@ -66,7 +67,8 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
   const [dirty, setDirty] = useState(false);
   const [syntaxErrors, setSyntaxErrors] = useState<Record<string, string>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string; stale?: boolean } | null>(null);
+  /** `invalidForm`: the notice is about the form's own errors, and goes once they are fixed. */
+  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string; stale?: boolean; invalidForm?: boolean } | null>(null);
   const [preview, setPreview] = useState<{ rows: PreviewRow[]; forDraft: Draft } | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -81,6 +83,8 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
   const errors = { ...serverErrors, ...clientErrors, ...syntaxErrors };
   const issues = validation.ok ? [] : validation.issues;
   const blocked = issues.length > 0 || Object.keys(syntaxErrors).length > 0;
+  // The "contains errors" banner stays only while there are errors to fix.
+  const shownNotice = notice?.invalidForm && !blocked ? null : notice;
 
   // The preview follows the form: recomputed shortly after the last change of a valid offer.
   useEffect(() => {
@@ -111,7 +115,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
 
   function save() {
     if (blocked) {
-      setNotice({ kind: "error", text: "L'offre contient des erreurs : corrigez les champs signalés en rouge avant d'enregistrer." });
+      setNotice({ kind: "error", text: "L'offre contient des erreurs : corrigez les champs signalés en rouge avant d'enregistrer.", invalidForm: true });
       const first = issues[0];
       if (first) document.getElementById(fieldId(first.path))?.focus();
       return;
@@ -121,7 +125,9 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
       if (result.ok) {
         setVersion(result.data.version);
         setDirty(false);
-        setNotice({ kind: "ok", text: result.data.outcome === "unchanged" ? "Aucune modification à enregistrer." : `Offre enregistrée (version ${result.data.version}).` });
+        const gaps = bandGapsText(draft.premiums.bands);
+        const saved = result.data.outcome === "unchanged" ? "Aucune modification à enregistrer." : `Offre enregistrée (version ${result.data.version}).`;
+        setNotice({ kind: "ok", text: gaps ? `${saved} Attention : aucune cotisation pour les âges ${gaps}.` : saved });
         router.refresh();
       } else {
         setServerErrors(result.fieldErrors ?? {});
@@ -158,10 +164,10 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
       {status === "PUBLISHED" && <p className="hint">Cette offre est publiée : l’enregistrer modifie immédiatement ce que voient les visiteurs. Vérifiez l’aperçu d’abord.</p>}
 
       <div aria-live="polite">
-        {notice && (
-          <div className={notice.kind === "ok" ? "notice" : "form-errors"} role={notice.kind === "ok" ? "status" : "alert"} data-testid="editor-notice">
-            <p>{notice.text}</p>
-            {notice.stale && (
+        {shownNotice && (
+          <div className={shownNotice.kind === "ok" ? "notice" : "form-errors"} role={shownNotice.kind === "ok" ? "status" : "alert"} data-testid="editor-notice">
+            <p>{shownNotice.text}</p>
+            {shownNotice.stale && (
               <p>
                 Votre saisie est conservée ci-dessous. <a href={`/admin/offres/${encodeURIComponent(draft.id)}`} target="_blank" rel="noreferrer">Ouvrir la version actuelle dans un nouvel onglet</a> pour
                 y reporter vos changements.
@@ -177,10 +183,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
           <ul>
             {issues.map((issue, index) => (
               <li key={index}>
-                <a href={`#${fieldId(issue.path)}`}>
-                  <code>{pathKey(issue.path) || "(offre)"}</code>
-                </a>{" "}
-                : {issue.message}
+                <a href={`#${fieldId(issue.path)}`}>{issue.path.length > 0 ? offerFieldLabel(issue.path) : "Offre"}</a> : {issue.message}
                 {issue.rule && <> (règle {issue.rule})</>}
               </li>
             ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { agesWithoutPremium, describeAgeGaps } from "@/lib/schemas/premium-bands";
 import { MoneyField, NumberField, pathKey, TextField, type Path } from "./fields";
 
 export interface BandDraft {
@@ -16,14 +17,32 @@ interface PremiumBandsEditorProps {
   onChange: (path: Path, value: unknown) => void;
 }
 
+/** Ages the draft's national bands leave without a premium ("37 à 39 ans"), or null; fields still being typed are skipped. */
+export function bandGapsText(bands: BandDraft[]): string | null {
+  const typed = bands.flatMap((band) =>
+    typeof band.minAge === "number" && typeof band.maxAge === "number"
+      ? [{ minAge: band.minAge, maxAge: band.maxAge, departments: band.departments, childRankFrom: typeof band.childRankFrom === "number" ? band.childRankFrom : undefined }]
+      : [],
+  );
+  const gaps = agesWithoutPremium(typed);
+  return gaps.length > 0 ? describeAgeGaps(gaps) : null;
+}
+
 /** The premium table: one row per age band (optionally a zone or a child rank). */
 export function PremiumBandsEditor({ bands, errors, onChange }: PremiumBandsEditorProps) {
   const base: Path = ["premiums", "bands"];
   const tableError = errors[pathKey(base)] ?? errors[pathKey(["premiums"])];
+  const gaps = bandGapsText(bands);
   return (
     <fieldset className="card">
       <legend>Cotisations mensuelles par bénéficiaire</legend>
       {tableError && <p className="field-error">{tableError}</p>}
+      {gaps && (
+        <p className="warning-note" data-testid="band-gaps">
+          Aucune cotisation pour les âges {gaps} : l’offre ne sera pas proposée aux personnes de ces âges. Ajoutez ou élargissez une
+          tranche si ce n’est pas voulu.
+        </p>
+      )}
       {bands.map((band, index) => {
         const at = (field: string): Path => [...base, index, field];
         return (

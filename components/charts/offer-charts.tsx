@@ -1,46 +1,59 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { OfferResult } from "@/lib/compare/types";
 import { formatEuros, toCents } from "@/lib/format";
+import { efficientFrontier, evenTicks, offerName } from "./chart-data";
 
 const BAR_OFFERS = 12;
-const COLOURS = { secu: "#5b8def", mutuelle: "#2e9d6a", rac: "#c2410c", frontier: "#1b1f24", offer: "#0b5cad", dominated: "#9aa4ae" };
+const COLOURS = { secu: "#5b8def", mutuelle: "#2e9d6a", rac: "#c2410c", frontier: "#0b5cad", beaten: "#9aa4ae" };
 // Tooltip lines default to their series colour, too pale to read on white (WCAG contrast).
 const TOOLTIP_TEXT = { color: "#1b1f24" };
 const euros = (cents: number) => formatEuros((cents / 100).toFixed(2));
+const wholeEuros = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR", maximumFractionDigits: 0 });
+const axisEuros = (cents: number) => wholeEuros.format(cents / 100);
+const FRONTIER_NAME = "Offres qu’aucune autre ne bat à la fois sur le prix et sur le reste à charge";
+const BEATEN_NAME = "Offres battues : une autre coûte moins cher et laisse moins à payer";
+const MAX_LABEL = 22;
 
-/**
- * The offers that no other offer beats on both premium and expected reste à charge,
- * by increasing premium: the line a person should choose on.
- */
-export function efficientFrontier(offers: readonly OfferResult[]): OfferResult[] {
-  const byPremium = [...offers].sort(
-    (a, b) => toCents(a.annualPremium) - toCents(b.annualPremium) || toCents(a.expectedRac) - toCents(b.expectedRac),
+const shorten = (text: string) => (text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text);
+
+/** A bar's name on two lines, insurer then formula: both are needed to tell offers apart. */
+function OfferTick({ x, y, payload, bars }: { x?: number; y?: number; payload?: { value: string }; bars: { id: string; insurer: string; formula: string }[] }) {
+  const bar = bars.find((candidate) => candidate.id === payload?.value);
+  if (!bar) return null;
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={12} fill="#1b1f24">
+      <tspan x={x} dy="-0.2em">
+        {shorten(bar.insurer)}
+      </tspan>
+      <tspan x={x} dy="1.1em" fill="#57606a">
+        {shorten(bar.formula)}
+      </tspan>
+    </text>
   );
-  const frontier: OfferResult[] = [];
-  for (const offer of byPremium) {
-    const last = frontier.at(-1);
-    if (!last || toCents(offer.expectedRac) < toCents(last.expectedRac)) frontier.push(offer);
-  }
-  return frontier;
 }
 
 export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
   if (offers.length === 0) return null;
-  const bars = offers.slice(0, BAR_OFFERS).map((offer) => ({
-    name: offer.formula,
-    label: `${offer.insurer} — ${offer.formula}`,
+  const barOffers = offers.slice(0, BAR_OFFERS);
+  const bars = barOffers.map((offer) => ({
+    id: offer.offerId,
+    insurer: offer.insurer,
+    formula: offer.formula,
+    label: offerName(offer),
     secu: toCents(offer.scenario.secu),
     mutuelle: toCents(offer.scenario.mutuelle),
     rac: toCents(offer.scenario.rac),
   }));
-  const point = (offer: OfferResult) => ({
-    premium: toCents(offer.annualPremium),
-    rac: toCents(offer.expectedRac),
-    label: `${offer.insurer} — ${offer.formula}`,
-  });
+  const point = (offer: OfferResult) => ({ premium: toCents(offer.annualPremium), rac: toCents(offer.expectedRac), label: offerName(offer) });
   const frontier = efficientFrontier(offers);
+  const onFrontier = new Set(frontier.map((offer) => offer.offerId));
+  const beaten = offers.filter((offer) => !onFrontier.has(offer.offerId));
+  const byPremium = [...offers].sort((a, b) => toCents(a.annualPremium) - toCents(b.annualPremium));
+  const barTicks = evenTicks(Math.max(...bars.map((bar) => bar.secu + bar.mutuelle + bar.rac)), 4);
+  const premiumTicks = evenTicks(Math.max(...offers.map((offer) => toCents(offer.annualPremium))), 4);
+  const racTicks = evenTicks(Math.max(...offers.map((offer) => toCents(offer.expectedRac))), 4);
 
   return (
     <div className="charts">
@@ -48,11 +61,13 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
         <figcaption>
           Qui paie vos soins de l’année ? Sécurité sociale, mutuelle et reste à charge pour les {bars.length} premières offres
         </figcaption>
-        <ResponsiveContainer width="100%" height={340}>
-          <BarChart data={bars} margin={{ top: 8, right: 8, bottom: 60, left: 16 }}>
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="name" angle={-35} textAnchor="end" interval={0} height={70} tick={{ fontSize: 12 }} />
-            <YAxis tickFormatter={(value: number) => euros(value)} width={90} />
+        <ResponsiveContainer width="100%" height={bars.length * 44 + 90}>
+          <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" ticks={barTicks} domain={[0, barTicks.at(-1)!]} interval={0} tickFormatter={axisEuros} tick={{ fontSize: 12 }}>
+              <Label value="Montant de l’année saisie (€)" position="insideBottom" offset={-16} fontSize={12} />
+            </XAxis>
+            <YAxis type="category" dataKey="id" width={160} interval={0} tick={<OfferTick bars={bars} />} />
             <Tooltip
               formatter={(value) => euros(Number(value))}
               labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ""}
@@ -64,43 +79,103 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
             <Bar dataKey="rac" name="Reste à charge" stackId="split" fill={COLOURS.rac} />
           </BarChart>
         </ResponsiveContainer>
+        <details className="chart-data">
+          <summary>Voir ces chiffres en tableau</summary>
+          <div className="table-scroll">
+            <table className="offers-table chart-table">
+              <caption className="visually-hidden">Qui paie les soins de l’année saisie, offre par offre</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Offre</th>
+                  <th scope="col" className="num">Sécurité sociale</th>
+                  <th scope="col" className="num">Mutuelle</th>
+                  <th scope="col" className="num">Reste à charge</th>
+                </tr>
+              </thead>
+              <tbody>
+                {barOffers.map((offer) => (
+                  <tr key={offer.offerId}>
+                    <th scope="row">{offerName(offer)}</th>
+                    <td className="num" data-label="Sécurité sociale">{formatEuros(offer.scenario.secu)}</td>
+                    <td className="num" data-label="Mutuelle">{formatEuros(offer.scenario.mutuelle)}</td>
+                    <td className="num" data-label="Reste à charge">{formatEuros(offer.scenario.rac)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </figure>
 
       <figure className="card">
         <figcaption>
-          Cotisation annuelle et reste à charge attendu : les offres sur la ligne noire ne sont battues par aucune autre ; les
-          offres grises sont dominées (une autre est moins chère et laisse moins à payer).
+          Cotisation annuelle et reste à charge attendu. Les offres reliées en bleu sont celles qu’aucune autre ne bat à la fois
+          sur le prix et sur le reste à charge : c’est parmi elles qu’il faut choisir. Les offres grises sont battues.
         </figcaption>
-        <ResponsiveContainer width="100%" height={340}>
-          <ScatterChart margin={{ top: 8, right: 16, bottom: 24, left: 16 }}>
+        <ResponsiveContainer width="100%" height={360}>
+          <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="premium" name="Cotisation annuelle" tickFormatter={(value: number) => euros(value)} />
-            <YAxis type="number" dataKey="rac" name="Reste à charge attendu" tickFormatter={(value: number) => euros(value)} width={90} />
+            <XAxis
+              type="number"
+              dataKey="premium"
+              name="Cotisation annuelle"
+              ticks={premiumTicks}
+              domain={[0, premiumTicks.at(-1)!]}
+              interval={0}
+              tickFormatter={axisEuros}
+              tick={{ fontSize: 12 }}
+            >
+              <Label value="Cotisation annuelle (€)" position="insideBottom" offset={-20} fontSize={12} />
+            </XAxis>
+            <YAxis
+              type="number"
+              dataKey="rac"
+              name="Reste à charge attendu"
+              ticks={racTicks}
+              domain={[0, racTicks.at(-1)!]}
+              interval={0}
+              tickFormatter={axisEuros}
+              tick={{ fontSize: 12 }}
+              width={72}
+            >
+              <Label value="Reste à charge attendu (€)" angle={-90} position="insideLeft" offset={-8} fontSize={12} style={{ textAnchor: "middle" }} />
+            </YAxis>
             <Tooltip
               formatter={(value) => euros(Number(value))}
               labelFormatter={(_, payload) => payload?.[0]?.payload?.label ?? ""}
               itemStyle={TOOLTIP_TEXT}
             />
             <Legend verticalAlign="top" />
-            <Scatter
-              name="Offres non dominées"
-              data={offers.filter((offer) => !offer.dominatedBy).map(point)}
-              fill={COLOURS.offer}
-            />
-            <Scatter name="Offres dominées" data={offers.filter((offer) => offer.dominatedBy).map(point)} fill={COLOURS.dominated} />
-            <Scatter
-              name="Frontière efficace"
-              data={frontier.map(point)}
-              line={{ stroke: COLOURS.frontier, strokeWidth: 2 }}
-              fill={COLOURS.frontier}
-              shape="diamond"
-              legendType="line"
-            />
+            <Scatter name={BEATEN_NAME} data={beaten.map(point)} fill={COLOURS.beaten} />
+            <Scatter name={FRONTIER_NAME} data={frontier.map(point)} line={{ stroke: COLOURS.frontier, strokeWidth: 2 }} fill={COLOURS.frontier} shape="diamond" />
           </ScatterChart>
         </ResponsiveContainer>
-        <p className="visually-hidden">
-          Offres de la frontière efficace : {frontier.map((offer) => `${offer.insurer} — ${offer.formula}`).join(", ")}.
-        </p>
+        <details className="chart-data">
+          <summary>Voir ces chiffres en tableau</summary>
+          <div className="table-scroll">
+            <table className="offers-table chart-table">
+              <caption className="visually-hidden">Cotisation annuelle et reste à charge attendu de chaque offre, par cotisation croissante</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Offre</th>
+                  <th scope="col" className="num">Cotisation annuelle</th>
+                  <th scope="col" className="num">Reste à charge attendu</th>
+                  <th scope="col">Battue par une autre ?</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byPremium.map((offer) => (
+                  <tr key={offer.offerId}>
+                    <th scope="row">{offerName(offer)}</th>
+                    <td className="num" data-label="Cotisation annuelle">{formatEuros(offer.annualPremium)}</td>
+                    <td className="num" data-label="Reste à charge attendu">{formatEuros(offer.expectedRac)}</td>
+                    <td data-label="Battue par une autre ?">{onFrontier.has(offer.offerId) ? "Non" : "Oui"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
       </figure>
     </div>
   );

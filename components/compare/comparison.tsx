@@ -5,7 +5,9 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { compareAction } from "@/app/(public)/comparer/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import type { ActionResult } from "@/lib/actions/result";
+import { DEFAULT_FILTERS, resultsQuery, type ResultFilters } from "@/lib/compare/result-filters";
 import type { ComparisonResult } from "@/lib/compare/types";
+import { suggestProfileName } from "@/lib/profiles/suggest-name";
 import type { Profile, ProfileInput } from "@/lib/schemas/profile";
 import { draftFromProfile, type ProfileDraft } from "./profile-draft";
 import { ProfileForm } from "./profile-form";
@@ -23,14 +25,21 @@ function describeDraft(draft: ProfileDraft): string {
 export function Comparison({
   initialProfile,
   initialResult,
+  initialFilters = DEFAULT_FILTERS,
   signedIn = false,
 }: {
   initialProfile: ProfileInput;
   initialResult: ComparisonResult | null;
+  /** The sort and filters of the page's URL. */
+  initialFilters?: ResultFilters;
   /** Only chooses what the save control shows; the save action checks the session itself. */
   signedIn?: boolean;
 }) {
   const [draft, setDraft] = useState(() => draftFromProfile(initialProfile));
+  // Here rather than in Results: they outlive a new ranking, and go in the URL with its profile.
+  const [filters, setFilters] = useState(initialFilters);
+  // The profile of the ranking on screen (the draft may be edited since): names a saved profile.
+  const [rankedProfile, setRankedProfile] = useState<ProfileInput>(initialProfile);
   // A shared link opens on its ranking; the form is mounted only when asked for.
   const [editing, setEditing] = useState(initialResult === null);
   const [state, submit, pending] = useActionState<State, Profile>(
@@ -40,6 +49,7 @@ export function Comparison({
   const router = useRouter();
   const resultsRef = useRef<HTMLDivElement>(null);
   const submittedRef = useRef(false);
+  const filtersRef = useRef(filters);
 
   useEffect(() => {
     if (!state?.ok) return;
@@ -47,8 +57,16 @@ export function Comparison({
     resultsRef.current?.focus();
     // The profile lives in the URL: the page can be bookmarked, shared, or come back to
     // with the browser's back button (through the router, so its history knows the page).
-    router.replace(`/comparer?p=${encodeURIComponent(state.data.encodedProfile)}`, { scroll: false });
+    router.replace(`/comparer?${resultsQuery(state.data.encodedProfile, filtersRef.current)}`, { scroll: false });
   }, [state, router]);
+
+  const changeFilters = (next: ResultFilters) => {
+    filtersRef.current = next;
+    setFilters(next);
+    // A reload or a shared link shows the same view. history.replaceState keeps Next's
+    // router in step without asking the server for the page again.
+    if (state?.ok) window.history.replaceState(null, "", `/comparer?${resultsQuery(state.data.encodedProfile, next)}`);
+  };
 
   return (
     <div className="comparison">
@@ -60,6 +78,7 @@ export function Comparison({
           serverErrors={state && !state.ok ? state.fieldErrors : undefined}
           onSubmit={(profile) => {
             submittedRef.current = true;
+            setRankedProfile(profile);
             startTransition(() => submit(profile));
           }}
         />
@@ -82,7 +101,16 @@ export function Comparison({
             Calcul du reste à charge pour chaque offre…
           </p>
         )}
-        {state?.ok && <Results key={state.data.encodedProfile} result={state.data} signedIn={signedIn} />}
+        {state?.ok && (
+          <Results
+            key={state.data.encodedProfile}
+            result={state.data}
+            filters={filters}
+            onFiltersChange={changeFilters}
+            suggestedName={suggestProfileName(rankedProfile)}
+            signedIn={signedIn}
+          />
+        )}
       </div>
     </div>
   );

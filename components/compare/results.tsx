@@ -2,13 +2,14 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useDeferredValue, useMemo, useState } from "react";
+import { useDeferredValue, useId, useMemo, useState } from "react";
 import { SaveProfile } from "@/components/account/save-profile";
 import { WhenVisible } from "@/components/when-visible";
 import type { ComparisonResult, OfferResult } from "@/lib/compare/types";
 import type { SortKey } from "@/lib/engine";
 import { rankOrder } from "@/lib/engine/ranking";
-import { formatEuros, formatIsoDate, toCents } from "@/lib/format";
+import { DEFAULT_FILTERS, hasActiveFilter, readBudget, resultsQuery, type ResultFilters } from "@/lib/compare/result-filters";
+import { formatCount, formatEuros, formatIsoDate, toCents } from "@/lib/format";
 
 // recharts is large and draws only in the browser: load it after the table.
 const OfferCharts = dynamic(() => import("@/components/charts/offer-charts").then((module) => module.OfferCharts), {
@@ -26,31 +27,49 @@ function sortOffers(offers: readonly OfferResult[], sort: SortKey): OfferResult[
   return rankOrder(entries, sort).map((entry) => entry.value);
 }
 
-export function Results({ result, signedIn = false }: { result: ComparisonResult; signedIn?: boolean }) {
-  const [sort, setSort] = useState<SortKey>(result.sort);
-  const [maxMonthly, setMaxMonthly] = useState("");
-  const [networkOnly, setNetworkOnly] = useState(false);
-  const [noWaiting, setNoWaiting] = useState(false);
-  const [responsableOnly, setResponsableOnly] = useState(false);
+export function Results({
+  result,
+  filters,
+  onFiltersChange,
+  suggestedName,
+  signedIn = false,
+}: {
+  result: ComparisonResult;
+  /** Sort and filters, kept in the URL by the parent (lib/compare/result-filters.ts). */
+  filters: ResultFilters;
+  onFiltersChange: (filters: ResultFilters) => void;
+  /** Proposed name when saving this profile ("Famille de 4, Paris"). */
+  suggestedName: string;
+  signedIn?: boolean;
+}) {
+  const { sort, budget: maxMonthly, networkOnly, noWaiting, responsableOnly } = filters;
+  const setFilter = (patch: Partial<ResultFilters>) => onFiltersChange({ ...filters, ...patch });
   const [shown, setShown] = useState(SHOWN_STEP);
   const [selected, setSelected] = useState<string[]>([]);
+  const budgetErrorId = useId();
 
-  const budgetCents = maxMonthly.trim() ? toCents(maxMonthly.replace(",", ".")) : null;
+  const budget = readBudget(maxMonthly);
+  const budgetCents = budget.cents;
   const visible = useMemo(
     () =>
       sortOffers(result.offers, sort).filter(
         (offer) =>
-          (budgetCents === null || Number.isNaN(budgetCents) || toCents(offer.monthlyPremium) <= budgetCents) &&
+          (budgetCents === null || toCents(offer.monthlyPremium) <= budgetCents) &&
           (!networkOnly || offer.network !== null) &&
           (!noWaiting || !offer.hasWaitingPeriod) &&
           (!responsableOnly || offer.responsable),
       ),
     [result.offers, sort, budgetCents, networkOnly, noWaiting, responsableOnly],
   );
+  const cheapestMonthly = result.offers.reduce<string | null>(
+    (cheapest, offer) => (cheapest === null || toCents(offer.monthlyPremium) < toCents(cheapest) ? offer.monthlyPremium : cheapest),
+    null,
+  );
   // The charts take longer to draw than the table: they follow it, in a render React may interrupt.
   const chartOffers = useDeferredValue(visible, NO_OFFERS);
   const names = new Map(result.offers.map((offer) => [offer.offerId, `${offer.insurer} — ${offer.formula}`]));
-  const query = `p=${encodeURIComponent(result.encodedProfile)}`;
+  // The detail pages carry the sort and filters too, so their "back" link returns to this very view.
+  const query = resultsQuery(result.encodedProfile, filters);
 
   const toggleSelected = (offerId: string) =>
     setSelected((current) =>
@@ -60,50 +79,83 @@ export function Results({ result, signedIn = false }: { result: ComparisonResult
   return (
     <section className="results" aria-labelledby="results-title" data-profile={result.encodedProfile}>
       <h2 id="results-title">
-        {result.offers.length} offres classées pour votre année de soins
+        {formatCount(result.offers.length, "offre")} {result.offers.length > 1 ? "classées" : "classée"} pour votre année de soins
       </h2>
       <p className="muted">
         Période simulée du {formatIsoDate(result.period.start)} au {formatIsoDate(result.period.end)} · barème {result.referenceVersion}
-        {result.ineligibleCount > 0 && ` · ${result.ineligibleCount} offre(s) non proposée(s) pour ce profil`}
+        {result.ineligibleCount > 0 &&
+          ` · ${formatCount(result.ineligibleCount, "offre")} non ${result.ineligibleCount > 1 ? "proposées" : "proposée"} pour ce profil`}
       </p>
-      <SaveProfile encodedProfile={result.encodedProfile} signedIn={signedIn} />
+      <SaveProfile encodedProfile={result.encodedProfile} comparisonQuery={query} sort={sort} suggestedName={suggestedName} signedIn={signedIn} />
 
       <div className="toolbar" role="group" aria-label="Classement et filtres">
         <fieldset className="segmented">
           <legend>Classer par</legend>
           <label>
-            <input type="radio" name="sort" value="total" checked={sort === "total"} onChange={() => setSort("total")} /> Coût total
+            <input type="radio" name="sort" value="total" checked={sort === "total"} onChange={() => setFilter({ sort: "total" })} /> Coût total
             (cotisation + reste à charge)
           </label>
           <label>
-            <input type="radio" name="sort" value="rac" checked={sort === "rac"} onChange={() => setSort("rac")} /> Reste à charge attendu
+            <input type="radio" name="sort" value="rac" checked={sort === "rac"} onChange={() => setFilter({ sort: "rac" })} /> Reste à charge attendu
           </label>
         </fieldset>
         <div className="filters">
+          <div className="budget-filter">
+            <label>
+              Budget maximum par mois (€)
+              <input
+                inputMode="decimal"
+                value={maxMonthly}
+                onChange={(event) => setFilter({ budget: event.target.value })}
+                placeholder="ex. 80"
+                aria-invalid={budget.error ? true : undefined}
+                aria-describedby={budget.error ? budgetErrorId : undefined}
+              />
+            </label>
+            {budget.error && (
+              <span className="field-error" id={budgetErrorId}>
+                {budget.error}
+              </span>
+            )}
+          </div>
           <label>
-            Budget maximum par mois (€)
-            <input inputMode="decimal" value={maxMonthly} onChange={(event) => setMaxMonthly(event.target.value)} placeholder="ex. 80" />
+            <input type="checkbox" checked={networkOnly} onChange={(event) => setFilter({ networkOnly: event.target.checked })} /> Avec réseau de soins
           </label>
           <label>
-            <input type="checkbox" checked={networkOnly} onChange={(event) => setNetworkOnly(event.target.checked)} /> Avec réseau de soins
+            <input type="checkbox" checked={noWaiting} onChange={(event) => setFilter({ noWaiting: event.target.checked })} /> Sans délai de carence
           </label>
           <label>
-            <input type="checkbox" checked={noWaiting} onChange={(event) => setNoWaiting(event.target.checked)} /> Sans délai de carence
-          </label>
-          <label>
-            <input type="checkbox" checked={responsableOnly} onChange={(event) => setResponsableOnly(event.target.checked)} /> Contrats
+            <input type="checkbox" checked={responsableOnly} onChange={(event) => setFilter({ responsableOnly: event.target.checked })} /> Contrats
             responsables seulement
           </label>
         </div>
       </div>
 
-      <p aria-live="polite" className="muted" data-testid="visible-count">
-        {visible.length} offre(s) affichée(s)
-      </p>
+      <div aria-live="polite">
+        <p className="muted" data-testid="visible-count">
+          {formatCount(visible.length, "offre")} {visible.length > 1 ? "affichées" : "affichée"}
+          {hasActiveFilter(filters) && ` sur ${result.offers.length}`}
+        </p>
+        {visible.length === 0 && result.offers.length > 0 && (
+          <div className="card empty-filters" data-testid="no-offer-left">
+            <p>
+              Aucune offre ne correspond à ces filtres.
+              {budgetCents !== null && cheapestMonthly !== null && toCents(cheapestMonthly) > budgetCents
+                ? ` La moins chère coûte ${formatEuros(cheapestMonthly)} par mois pour votre foyer.`
+                : ""}
+            </p>
+            <button type="button" className="secondary" onClick={() => onFiltersChange({ ...DEFAULT_FILTERS, sort })}>
+              Réinitialiser les filtres
+            </button>
+          </div>
+        )}
+      </div>
 
       {selected.length > 0 && (
         <div className="compare-bar" role="region" aria-label="Comparaison côte à côte">
-          <span>{selected.length} offre(s) choisie(s) sur {MAX_SELECTED}</span>
+          <span>
+            {formatCount(selected.length, "offre")} {selected.length > 1 ? "choisies" : "choisie"} sur {MAX_SELECTED}
+          </span>
           <Link className="button primary" href={`/comparer/cote-a-cote?${query}&offres=${selected.join(",")}`} aria-disabled={selected.length < 2}>
             Comparer côte à côte
           </Link>

@@ -18,3 +18,12 @@ export function countPublishedOffers(): Promise<number> {
 export function getOffer(id: string): Promise<catalogue.CatalogueOffer | null> {
   return catalogue.getOffer(db(), id, { publishedOn: catalogue.todayInFrance() });
 }
+
+/**
+ * An offer the public once saw that is no longer offered today: archived, or published
+ * but outside its validity dates. Drafts stay unknown (they were never public).
+ */
+export async function isWithdrawnOffer(id: string): Promise<boolean> {
+  const offer = await db().offer.findUnique({ where: { id }, select: { status: true } });
+  return offer?.status === "ARCHIVED" || offer?.status === "PUBLISHED";
+}

@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type * as Db from "../generated/prisma/enums";
+import { FRENCH_ERRORS } from "../schemas/french-errors";
 import { isoDateSchema } from "../schemas/money";
 import type { Offer } from "../schemas/offer";
 import { insertOfferChildren, insertOfferRows } from "./bulk-insert";
@@ -57,7 +58,7 @@ export async function insurerIdFor(tx: Tx, insurer: Offer["insurer"]): Promise<s
 function checkValidity(validFrom: string | null | undefined, validTo: string | null | undefined) {
   const issues: CatalogueIssue[] = [];
   for (const [field, day] of [["validFrom", validFrom], ["validTo", validTo]] as const) {
-    const parsed = isoDateSchema.nullish().safeParse(day);
+    const parsed = isoDateSchema.nullish().safeParse(day, FRENCH_ERRORS);
     if (!parsed.success) issues.push({ path: [field], message: parsed.error.issues[0]!.message });
   }
   if (issues.length === 0 && validFrom && validTo && validFrom > validTo) {

@@ -16,4 +16,4 @@ export { listProfiles } from "./list-profiles";
 export { renameProfile } from "./rename-profile";
 export { rerunProfile } from "./rerun-profile";
 export { runChanges } from "./run-changes";
-export type { CompareProfile, OfferLabel, RerunResult, RunChanges, SavedProfileDto, UserDataExport } from "./types";
+export type { CompareProfile, Figures, MoneyChange, OfferFigures, OfferLabel, RerunResult, RunChanges, SavedProfileDto, UserDataExport } from "./types";

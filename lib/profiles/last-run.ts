@@ -5,10 +5,11 @@ import type { LastRun } from "@/lib/schemas/saved-profile";
 export const LAST_RUN_TOP = 5;
 
 /** What a saved profile remembers of a comparison: its top offers, and every ranked offer's premium. */
-export function lastRunOf(result: ComparisonResult, catalogueRevision: string, ranAt: Date): LastRun {
+export function lastRunOf(result: ComparisonResult, catalogueRevision: string, ranAt: Date, catalogueUpdatedAt?: Date): LastRun {
   return {
     ranAt: ranAt.toISOString(),
     catalogueRevision,
+    ...(catalogueUpdatedAt ? { catalogueUpdatedAt: catalogueUpdatedAt.toISOString() } : {}),
     sort: result.sort,
     top: result.offers.slice(0, LAST_RUN_TOP).map(({ offerId, insurer, formula, annualPremium, expectedRac, totalCost }) => ({
       offerId,

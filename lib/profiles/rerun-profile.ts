@@ -22,8 +22,8 @@ export async function rerunProfile(
   if (!saved) return null;
   const previous = lastRunSchema.safeParse(saved.lastRun);
   const previousRun = previous.success ? previous.data : null;
-  const { catalogueRevision, result } = await compare(profileSchema.parse(saved.profile), sort ?? previousRun?.sort ?? "total");
-  const lastRun = lastRunOf(result, catalogueRevision, now);
+  const { catalogueRevision, catalogueUpdatedAt, result } = await compare(profileSchema.parse(saved.profile), sort ?? previousRun?.sort ?? "total");
+  const lastRun = lastRunOf(result, catalogueRevision, now, catalogueUpdatedAt);
   // Owner in the write's filter too: a profile deleted meanwhile is not brought back.
   const { count } = await prisma.savedProfile.updateMany({ where: { id, userId }, data: { lastRun, lastRunAt: now } });
   if (count === 0) return null;

@@ -19,13 +19,18 @@ async function compareWithRevision(profile: Profile, sort: SortKey) {
     const result = await runComparison(profile, sort);
     const after = (await loadPublishedCatalogue()).revision;
     // Three publications during three comparisons: keep the last figures with the later revision.
-    if (after === before || attempt === 3) return { catalogueRevision: after, result };
+    if (after === before || attempt === 3) {
+      // Said to the person as "catalogue mis à jour le …": a revision number means nothing to them.
+      const stamp = await db().catalogueRevision.findUnique({ where: { id: 1 }, select: { changedAt: true } });
+      return { catalogueRevision: after, catalogueUpdatedAt: stamp?.changedAt, result };
+    }
   }
 }
 
 export const listProfiles = (input: { userId: string }) => profiles.listProfiles(db(), input);
 export const getProfile = (input: { userId: string; id: string }) => profiles.getProfile(db(), input);
-export const createProfile = (input: { userId: string } & SavedProfileInput) => profiles.createProfile(db(), input);
+/** Saved with the ranking the results page shows for it (same catalogue, same sort). */
+export const createProfile = (input: { userId: string; sort?: SortKey } & SavedProfileInput) => profiles.createProfile(db(), input, compareWithRevision);
 export const renameProfile = (input: { userId: string; id: string; name: string }) => profiles.renameProfile(db(), input);
 export const duplicateProfile = (input: { userId: string; id: string }) => profiles.duplicateProfile(db(), input);
 export const deleteProfile = (input: { userId: string; id: string }) => profiles.deleteProfile(db(), input);

@@ -30,10 +30,27 @@ export interface RunChanges {
   newOffers: OfferLabel[];
   goneOffers: OfferLabel[];
   premiumChanges: (OfferLabel & { from: string; to: string })[];
-  /** Set when the best-ranked offer is another one than last time. */
-  topOfferChange: { from: OfferLabel | null; to: OfferLabel | null } | null;
-  /** Set when the best-ranked offer's expected out-of-pocket cost moved. */
-  expectedRacChange: { from: string | null; to: string | null } | null;
+  /**
+   * Set when the best-ranked offer is another one than last time: both named, each with
+   * its own figures (the former best as it was then and, when still ranked, as it is now).
+   */
+  topOfferChange: {
+    from: (OfferFigures & { now: Figures | null }) | null;
+    to: OfferFigures | null;
+  } | null;
+  /** Set when the best-ranked offer is the same and its own figures moved: before → after, like with like. */
+  topOfferFigures: { offer: OfferLabel; totalCost: MoneyChange | null; expectedRac: MoneyChange | null } | null;
+}
+
+/** An offer's yearly figures for the household. */
+export interface Figures {
+  totalCost: string;
+  expectedRac: string;
+}
+export type OfferFigures = OfferLabel & Figures;
+export interface MoneyChange {
+  from: string;
+  to: string;
 }
 
 export interface RerunResult {
@@ -46,7 +63,10 @@ export interface RerunResult {
  * revision it was computed on. Given to rerunProfile so lib/profiles stays on the client
  * it is passed (the app gives runComparison on db(), see ./server.ts).
  */
-export type CompareProfile = (profile: Profile, sort: SortKey) => Promise<{ catalogueRevision: string; result: ComparisonResult }>;
+export type CompareProfile = (
+  profile: Profile,
+  sort: SortKey,
+) => Promise<{ catalogueRevision: string; /** When the catalogue last changed. */ catalogueUpdatedAt?: Date; result: ComparisonResult }>;
 
 /** Everything kept about a user, for the RGPD export (art. 15 and 20): no password hash, no session token. */
 export interface UserDataExport {

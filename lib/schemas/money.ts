@@ -11,7 +11,7 @@ const MONEY_PATTERN = /^\d{1,9}(\.\d{1,2})?$/;
 
 export const moneySchema = z
   .union([
-    z.string().regex(MONEY_PATTERN, "Montant attendu en euros avec au plus deux décimales, ex. « 30.00 »"),
+    z.string().regex(MONEY_PATTERN, "Montant en euros attendu : des chiffres, au plus deux décimales, ex. 30,00"),
     z
       .number()
       .nonnegative("Un montant ne peut pas être négatif")
@@ -55,5 +55,5 @@ export const percentSchema = z
   .max(2000, "Taux supérieur à 2000 %")
   .refine((n) => new Decimal(n).decimalPlaces() <= 2, "Au plus deux décimales pour un taux");
 
-/** An ISO calendar date "YYYY-MM-DD" that exists. */
-export const isoDateSchema = z.iso.date("Date attendue au format AAAA-MM-JJ");
+/** An ISO calendar date "YYYY-MM-DD" that exists; its message comes from the French error map (it names the field). */
+export const isoDateSchema = z.iso.date();

@@ -9,6 +9,7 @@ import {
   type GuaranteeCategory,
 } from "./care-category";
 import { moneySchema, percentSchema } from "./money";
+import { overlappingBands } from "./premium-bands";
 
 export { validateResponsable, type ResponsableViolation } from "../engine/responsable";
 
@@ -105,7 +106,7 @@ export const premiumBandSchema = z
       .optional()
       .meta({ description: "Tarif réservé aux enfants à partir de ce rang (ex. 3 : gratuit dès le 3e enfant)." }),
   })
-  .refine((band) => band.minAge <= band.maxAge, { message: "minAge doit être inférieur ou égal à maxAge", path: ["maxAge"] });
+  .refine((band) => band.minAge <= band.maxAge, { message: "Âge maximum : il doit être supérieur ou égal à l’âge minimum.", path: ["maxAge"] });
 export type PremiumBand = z.output<typeof premiumBandSchema>;
 
 export const offerSchema = z
@@ -124,6 +125,9 @@ export const offerSchema = z
     ceilings: z.array(ceilingSchema).default([]),
   })
   .superRefine((offer, ctx) => {
+    for (const overlap of overlappingBands(offer.premiums.bands)) {
+      ctx.addIssue({ code: "custom", path: ["premiums", "bands", overlap.index, "minAge"], message: overlap.message });
+    }
     const seenIds = new Set<string>();
     const ceilingOf = new Map<GuaranteeCategory, string>();
     offer.ceilings.forEach((ceiling, index) => {

@@ -40,6 +40,8 @@ const lastRunOfferSchema = z.object({
 export const lastRunSchema = z.object({
   ranAt: z.iso.datetime(),
   catalogueRevision: z.string(),
+  /** When the catalogue last changed before this run (absent from runs saved before it was kept). */
+  catalogueUpdatedAt: z.iso.datetime().optional(),
   sort: sortKeySchema,
   top: z.array(lastRunOfferSchema),
   offers: z.array(z.object({ offerId: z.string(), annualPremium: moneySchema })),

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { signedInContext, storedOffer } from "./support/admin";
-import { createUser, signIn } from "./support/users";
+import { createUser, signIn, sql } from "./support/users";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -70,7 +70,9 @@ test("[ADMIN] modifier une garantie, voir l'aperçu changer, publier : le classe
   const { version } = await storedOffer(target);
   await adminPage.getByRole("button", { name: "Enregistrer et mettre en ligne" }).click();
   await expect(adminPage.getByTestId("editor-notice")).toContainText(`Offre enregistrée (version ${version + 1})`);
-  await expect(adminPage.getByTestId("audit-entry").first()).toContainText("guarantees.dental-prosthesis.percentBr");
+  // The audit log names the field in French, with its old and new value.
+  await expect(adminPage.getByTestId("audit-entry").first()).toContainText(/Prothèses dentaires : taux \(% de la BR\) : [\d\s\u202f]+ % → 100 %/);
+  await expect(adminPage.getByTestId("audit-entry").first()).not.toContainText("guarantees.");
   await expect(adminPage.getByTestId("audit-entry").first()).toContainText(admin.email);
 
   const after = await publicRanking(page, preset);
@@ -119,4 +121,69 @@ test("[ADMIN] un second onglet au formulaire périmé est refusé sans perdre sa
   expect(await storedOffer("hortensias-confort-2027")).toMatchObject({ status: "PUBLISHED", formula: "Confort 2027" });
   await first.context.close();
   await second.context.close();
+});
+
+test("[ADMIN] tranches qui se chevauchent refusées, âges sans cotisation signalés, bandeau d'erreur effacé une fois corrigé", async ({ browser }) => {
+  const admin = await createUser("ADMIN");
+  const { context, page } = await signedInContext(browser, admin);
+  await page.goto("/admin/offres/hortensias-confort");
+  const bands = page.getByTestId("premium-band");
+  const count = await bands.count();
+  // A new band overlapping the others is refused, naming the band it overlaps.
+  await page.getByRole("button", { name: "Ajouter une tranche" }).click();
+  await expect(page.getByTestId("offer-issues")).toContainText(`La tranche ${count + 1} (0 à 120 ans) chevauche la tranche 1`);
+  await page.getByRole("button", { name: /^Enregistrer/ }).click();
+  await expect(page.getByTestId("editor-notice")).toContainText("L'offre contient des erreurs");
+  await page.getByRole("button", { name: `Supprimer la tranche ${count + 1}` }).click();
+  // Fixed: the banner goes with the errors.
+  await expect(page.getByTestId("offer-issues")).toHaveCount(0);
+  await expect(page.getByTestId("editor-notice")).toHaveCount(0);
+
+  // Narrowing the last band leaves ages without a premium: a warning names them.
+  const lastMax = page.getByLabel(`Tranche ${count} : âge maximum`);
+  await lastMax.fill("99");
+  await expect(page.getByTestId("band-gaps")).toContainText("Aucune cotisation pour les âges 100 à 120 ans");
+  await page.screenshot({ path: `${SCREENSHOTS}/admin-tranches.png`, fullPage: true });
+  await context.close();
+});
+
+test("[ADMIN] un import refusé nomme l'offre et le champ en français ; un fichier non JSON aussi", async ({ browser }) => {
+  const admin = await createUser("ADMIN");
+  const { context, page } = await signedInContext(browser, admin);
+  await page.goto("/admin/import-export");
+  const file = page.getByLabel("Fichier catalogue (JSON)");
+
+  await file.setInputFiles({ name: "catalogue.json", mimeType: "application/json", buffer: Buffer.from('{\n  "formatVersion": 1,\n  offers: []\n}') });
+  await page.getByRole("button", { name: "Vérifier (import à blanc)" }).click();
+  const report = page.getByTestId("import-report");
+  await expect(report).toContainText("Ce fichier n’est pas du JSON valide : erreur ligne 3, colonne 3.");
+  await expect(report).not.toContainText(/Expected|Unexpected|position/);
+
+  const broken = { formatVersion: 1, offers: [{ id: "offre-sans-cotisation", insurer: { name: "Mutuelle X" }, formula: "F", level: 2, responsable: true, network: null, guarantees: {} }] };
+  await file.setInputFiles({ name: "catalogue.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
+  await page.getByRole("button", { name: "Vérifier (import à blanc)" }).click();
+  await expect(report).toContainText("Offre « offre-sans-cotisation » — Cotisations : ce champ est obligatoire.");
+  await expect(report).not.toContainText("offers.0");
+  await context.close();
+});
+
+test("[COMPARE] le lien public d'une offre archivée dit qu'elle n'est plus proposée et ramène au classement", async ({ page }) => {
+  const [offer] = await sql<{ id: string }>(`SELECT "id" FROM "Offer" WHERE "status" = 'PUBLISHED' ORDER BY "id" DESC LIMIT 1`);
+  await page.goto("/comparer?preset=jeune-actif");
+  await page.getByRole("button", { name: "Comparer les offres" }).click();
+  await expect(page).toHaveURL(/\/comparer\?p=1\./);
+  const p = new URL(page.url()).searchParams.get("p")!;
+  await sql(`UPDATE "Offer" SET "status" = 'ARCHIVED' WHERE "id" = $1`, [offer!.id]);
+  try {
+    await page.goto(`/comparer/offre/${offer!.id}?p=${encodeURIComponent(p)}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Cette offre n’est plus proposée");
+    await expect(page.getByText("mal copiée")).toHaveCount(0);
+    await page.getByRole("link", { name: "Voir le classement des offres proposées aujourd’hui pour ce profil" }).click();
+    await expect(page.getByTestId("offer-row").first()).toBeVisible();
+    // An id that never existed is still "page introuvable".
+    const response = await page.goto(`/comparer/offre/jamais-existee?p=${encodeURIComponent(p)}`);
+    expect(response?.status()).toBe(404);
+  } finally {
+    await sql(`UPDATE "Offer" SET "status" = 'PUBLISHED' WHERE "id" = $1`, [offer!.id]);
+  }
 });

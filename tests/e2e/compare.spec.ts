@@ -74,6 +74,17 @@ test("[COMPARE] parcours : exemple, formulaire, classement et graphiques, access
   await page.locator(".charts-slot").scrollIntoViewIfNeeded();
   await expect(page.locator(".charts figure")).toHaveCount(2);
   await expect(page.locator(".charts svg.recharts-surface").first()).toBeVisible();
+  // Bars named by insurer and formula; the scatter's axes titled, its legend in plain French
+  // and matching what is drawn; each chart's figures as a table.
+  const firstOffer = (await page.getByTestId("offer-row").first().locator("th a").textContent())!;
+  await expect(page.locator(".charts figure").first().locator("svg.recharts-surface[role=application]")).toContainText(firstOffer.split(" — ")[0]!.slice(0, 20));
+  const scatter = page.locator(".charts figure").nth(1);
+  await expect(scatter).toContainText("Cotisation annuelle (€)");
+  await expect(scatter).toContainText("Reste à charge attendu (€)");
+  await expect(scatter).toContainText("Offres qu’aucune autre ne bat à la fois sur le prix et sur le reste à charge");
+  await expect(scatter).not.toContainText(/Frontière efficace|non dominées/);
+  await expect(scatter.locator(".recharts-scatter-symbol path[fill='#0b5cad']").first()).toBeVisible();
+  await expect(page.locator(".charts details.chart-data table")).toHaveCount(2);
   await expectNoSeriousA11yViolation(page);
   await page.screenshot({ path: `${SCREENSHOTS}/3-resultats.png`, fullPage: true });
 });
@@ -161,9 +172,9 @@ test("[COMPARE] une saisie invalide est signalée en français à côté du cham
   await expect(age).toHaveValue("quarante");
   await expect(page.getByLabel("Nombre par an").first()).toHaveValue("-3");
   await expect(page.locator(".field-error").first()).toBeVisible();
-  // zod's generic messages come out in French too.
-  await expect(page.locator(".field-error").first()).not.toContainText("Invalid input");
-  await expect(page.locator(".field-error").nth(1)).toContainText("Trop petit");
+  // Every message names the field and what it accepts, in plain French.
+  await expect(page.locator(".field-error").first()).toHaveText("Âge : indiquez un nombre entier entre 0 et 120.");
+  await expect(page.locator(".field-error").nth(1)).toHaveText("Nombre par an : indiquez 0 ou plus (pas de nombre négatif).");
   await page.screenshot({ path: `${SCREENSHOTS}/6-erreurs.png`, fullPage: true });
 });
 
@@ -261,4 +272,46 @@ test("[COMPARE] un soin occasionnel (couronne 0,3 fois par an) garde son coût a
   const firstCell = crownRow.locator("td").first();
   expect(cents((await firstCell.textContent())!.split("(")[0]!)).toBe(expectedRac);
   await expect(firstCell).toContainText("(0,00");
+});
+
+test("[COMPARE] tri et filtres dans l'adresse : un rechargement les garde ; un budget refusé s'explique ; réinitialiser", async ({ page }) => {
+  await page.goto("/comparer?preset=jeune-actif");
+  await submitAndTime(page);
+  await expect(page).toHaveURL(/\/comparer\?p=1\./);
+
+  await page.getByLabel("Reste à charge attendu").check();
+  await page.getByLabel("Avec réseau de soins").check();
+  await page.getByLabel("Budget maximum par mois (€)").fill("80,50");
+  await expect(page).toHaveURL(/tri=rac/);
+  await expect(page).toHaveURL(/budget=80%2C50/);
+  await expect(page).toHaveURL(/reseau=1/);
+  const filtered = await offerNames(page, 20);
+  // Signing in to save the profile comes back to this very view.
+  const signIn = new URL((await page.getByRole("link", { name: "Connectez-vous pour enregistrer ce profil" }).getAttribute("href"))!, page.url());
+  expect(signIn.searchParams.get("retour")).toBe(`${new URL(page.url()).pathname}${new URL(page.url()).search}`);
+
+  await page.reload();
+  await expect(page.getByLabel("Reste à charge attendu")).toBeChecked();
+  await expect(page.getByLabel("Avec réseau de soins")).toBeChecked();
+  await expect(page.getByLabel("Budget maximum par mois (€)")).toHaveValue("80,50");
+  expect(await offerNames(page, 20)).toEqual(filtered);
+
+  // A negative budget is refused with a message next to the field; it filters nothing.
+  const budget = page.getByLabel("Budget maximum par mois (€)");
+  await budget.fill("-5");
+  await expect(budget).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator(".budget-filter .field-error")).toHaveText("Budget : indiquez un montant supérieur à 0 € par mois.");
+  await expect(page.getByTestId("offer-row").first()).toBeVisible();
+
+  // A budget below every premium says so, and the filters can be reset in one click.
+  await budget.fill("1");
+  await expect(page.getByTestId("offer-row")).toHaveCount(0);
+  await expect(page.getByTestId("no-offer-left")).toContainText(/Aucune offre ne correspond à ces filtres\. La moins chère coûte [\d\s\u202f]+,\d\d\u00a0€ par mois/);
+  await page.screenshot({ path: `${SCREENSHOTS}/10-filtres-vides.png`, fullPage: true });
+  await page.getByRole("button", { name: "Réinitialiser les filtres" }).click();
+  await expect(budget).toHaveValue("");
+  await expect(page.getByLabel("Avec réseau de soins")).not.toBeChecked();
+  await expect(page.getByLabel("Reste à charge attendu")).toBeChecked();
+  await expect(page).not.toHaveURL(/budget=|reseau=/);
+  await expect(page.getByTestId("offer-row").first()).toBeVisible();
 });

@@ -45,6 +45,8 @@ test("[ACCOUNT] save a profile from a comparison, find it in /compte, sign out a
 
   const search = await compareExample(page);
   await page.getByRole("button", { name: "Enregistrer ce profil" }).click();
+  // A name proposed from the profile's content, which the person may change.
+  await expect(page.getByLabel("Nom du profil")).toHaveValue(/^Une personne de \d+ ans, Rhône$/);
   await page.getByLabel("Nom du profil").fill("Moi en 2026");
   await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Profil « Moi en 2026 » enregistré." })).toBeVisible();
@@ -54,7 +56,10 @@ test("[ACCOUNT] save a profile from a comparison, find it in /compte, sign out a
   const card = page.getByTestId("saved-profile");
   await expect(card).toHaveCount(1);
   await expect(card.getByRole("heading", { name: "Moi en 2026" })).toBeVisible();
-  await expect(card.getByText("Pas encore calculé")).toBeVisible();
+  // Saved with the ranking just shown: its figures are there without a re-run.
+  await expect(card.getByText("Pas encore calculé")).toHaveCount(0);
+  await expect(card.getByTestId("last-run-offer")).toHaveCount(5);
+  await expect(card.getByText(/Dernier calcul le .* · catalogue mis à jour le \d{1,2}(er)? \p{L}+ \d{4} · classé par coût total/u)).toBeVisible();
 
   // Signed out, the account area sends to the sign-in page, which comes back to it.
   await page.getByRole("button", { name: "Se déconnecter" }).click();
@@ -64,9 +69,8 @@ test("[ACCOUNT] save a profile from a comparison, find it in /compte, sign out a
   await signIn(page, user, "/compte");
 
   await card.getByRole("button", { name: "Relancer" }).click();
-  await expect(card.getByTestId("run-changes")).toContainText("Premier calcul de ce profil");
+  await expect(card.getByTestId("run-changes")).toContainText("Rien n'a changé : même catalogue, même classement.");
   await expect(card.getByTestId("last-run-offer")).toHaveCount(5);
-  await expect(card.getByText(/Dernier calcul le .* · catalogue n° \d+/)).toBeVisible();
 
   // The catalogue changes: the best offer of the last run gets 10 € a month dearer.
   const [stored] = await sql<{ lastRun: { top: { offerId: string; insurer: string; formula: string }[] } }>(
@@ -81,6 +85,15 @@ test("[ACCOUNT] save a profile from a comparison, find it in /compte, sign out a
     await expect(changes).toContainText("Depuis le dernier calcul");
     await expect(changes).toContainText("Cotisations modifiées (1)");
     await expect(changes.getByRole("listitem")).toContainText(`${top.insurer} — ${top.formula}`);
+    // Like with like: either the same best offer's own figures, or both best offers named with theirs.
+    await expect(changes).not.toContainText("Reste à charge attendu de la meilleure offre");
+    const topChange = changes.getByTestId("top-offer-change");
+    if ((await topChange.count()) > 0) {
+      await expect(topChange).toContainText(`remplace ${top.insurer} — ${top.formula} (coût total`);
+      await expect(topChange).toContainText(`${top.insurer} — ${top.formula} aujourd’hui : coût total`);
+    } else {
+      await expect(changes.getByTestId("top-offer-figures")).toContainText(`Meilleure offre, toujours ${top.insurer} — ${top.formula} : coût total`);
+    }
     await expectNoSeriousA11yViolation(page);
     await page.screenshot({ path: `${SCREENSHOTS}/compte-relance.png`, fullPage: true });
   } finally {

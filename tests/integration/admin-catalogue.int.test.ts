@@ -256,7 +256,7 @@ describe("admin catalogue", () => {
     expect(entry).toMatchObject({ action: "import", actorEmail: ADMIN.email, changes: [{ path: "guarantees.doctor-gp.percentBr", new: 190 }] });
     expect((await listAuditEntries(prisma, ADMIN, "importee-neuve"))[0]).toMatchObject({ action: "import", version: 1 });
 
-    expect(await adminImportCatalogue(prisma, ADMIN, "{ pas du json", { dryRun: true })).toMatchObject({ ok: false, issues: [{ message: expect.stringMatching(/JSON illisible/) }] });
+    expect(await adminImportCatalogue(prisma, ADMIN, "{ pas du json", { dryRun: true })).toMatchObject({ ok: false, issues: [{ message: "Ce fichier n’est pas du JSON valide : erreur ligne 1, colonne 3. Un catalogue exporté depuis cette page montre le format attendu." }] });
     const exported = JSON.parse(await adminExportCatalogue(prisma, ADMIN)) as { offers: Offer[] };
     expect(exported.offers.find((offer) => offer.id === target.id)!.guarantees["doctor-gp"]!.percentBr).toBe(190);
   });

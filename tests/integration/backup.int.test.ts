@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { exportCatalogue, getOffer, serializeCatalogue, setOfferPublication } from "@/lib/catalogue";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createPrismaClient } from "@/lib/prisma-client";
+import { createProfile as createProfileWithoutRun } from "@/lib/profiles";
 import type * as ProfilesServer from "@/lib/profiles/server";
 import { REFERENCE_PROFILES } from "@/seed/factories/profiles";
 import { seed } from "@/seed/seed";
@@ -90,7 +91,8 @@ beforeAll(async () => {
   await prisma.rateLimitCounter.create({ data: { key: "login:alice@example.fr", count: 3, windowStart: new Date() } });
   await prisma.passwordToken.create({ data: { tokenHash: "sha256-of-a-reset-link", email: "alice@example.fr", purpose: "RESET", expires: new Date("2027-01-01T00:00:00Z") } });
   const young = await profiles.createProfile({ userId: alice.id, name: "Moi « seul »\nligne 2", profile: REFERENCE_PROFILES[0]!.profile });
-  await profiles.createProfile({ userId: alice.id, name: "Famille", profile: REFERENCE_PROFILES[1]!.profile });
+  // Without a comparison: a profile whose lastRun is SQL NULL.
+  await createProfileWithoutRun(prisma, { userId: alice.id, name: "Famille", profile: REFERENCE_PROFILES[1]!.profile });
   await profiles.rerunProfile({ userId: alice.id, id: young!.id });
   // An audit entry whose JSON is the JSON null, which a restore must not turn into SQL NULL (nor the reverse for lastRun).
   await query(sourceUrl, `INSERT INTO "OfferAuditEntry" ("id", "offerId", "action", "actorEmail", "version", "changes") VALUES ('audit-1', 'x', 'update', 'admin@example.fr', 2, 'null'::jsonb)`);

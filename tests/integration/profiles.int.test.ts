@@ -58,7 +58,9 @@ describe("saved profiles of one user", () => {
 
   it("creates, lists, gets, renames, duplicates and deletes", async () => {
     const created = await profiles.createProfile({ userId, name: "  Moi seul  ", profile: YOUNG });
-    expect(created).toMatchObject({ name: "Moi seul", lastRun: null, profile: profileSchema.parse(YOUNG) });
+    expect(created).toMatchObject({ name: "Moi seul", profile: profileSchema.parse(YOUNG) });
+    // Saved with its ranking, as the results page showed it: the account page has figures at once.
+    expect(created!.lastRun?.top).toHaveLength(5);
     expect(created!.encodedProfile).toMatch(/^1\./);
 
     const renamed = await profiles.renameProfile({ userId, id: created!.id, name: "Ma situation" });
@@ -196,10 +198,12 @@ describe("re-running a saved profile after the catalogue changed", () => {
     const userId = await createUser("relance@example.fr");
     const saved = await profiles.createProfile({ userId, name: "Jeune actif", profile: YOUNG });
 
-    const first = await profiles.rerunProfile({ userId, id: saved!.id });
-    expect(first!.changes.firstRun).toBe(true);
-    const run = first!.profile.lastRun!;
+    // Saved from the results page with the ranking it showed: that is its first run.
+    const run = saved!.lastRun!;
     expect(run.top).toHaveLength(5);
+    // Shown as "catalogue mis à jour le …": when the catalogue last changed, not a revision number.
+    const [stamp] = await query<{ changedAt: Date }>(database.url, `SELECT "changedAt" FROM "CatalogueRevision" WHERE "id" = 1`);
+    expect(run.catalogueUpdatedAt).toBe(stamp!.changedAt.toISOString());
     expect(run.offers.length).toBeGreaterThan(5);
     expect(run.sort).toBe("total");
     expect(run.catalogueRevision).toMatch(/^\d+@\d{4}-\d{2}-\d{2}$/);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { REFERENCE, SOURCES } from "@/lib/engine";
+import { publicSources } from "@/components/method/sources";
+import { REFERENCE } from "@/lib/engine";
 
 export const metadata: Metadata = { title: "Comment nous calculons" };
 
@@ -93,16 +94,12 @@ export default function MethodPage() {
         offres commerciales. Les règles et les montants de la Sécurité sociale sont, eux, ceux en vigueur.
       </p>
       <h2>Sources</h2>
-      <ul>
-        {Object.entries(SOURCES).map(([key, source]) => (
-          <li key={key}>
-            {source.startsWith("http") ? (
-              <a href={source} rel="noreferrer">
-                {source}
-              </a>
-            ) : (
-              source
-            )}
+      <ul className="sources">
+        {publicSources().map((source) => (
+          <li key={source.href}>
+            <a href={source.href} rel="noreferrer">
+              {source.title}
+            </a>
           </li>
         ))}
       </ul>

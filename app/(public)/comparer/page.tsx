@@ -3,6 +3,7 @@ import { Comparison } from "@/components/compare/comparison";
 import { getCurrentUser } from "@/lib/auth/session";
 import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { decodeProfile } from "@/lib/compare/profile-url";
+import { filtersFromParams } from "@/lib/compare/result-filters";
 import { runComparison } from "@/lib/compare/run-comparison";
 import { presetProfile } from "@/lib/compare/presets";
 
@@ -16,6 +17,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const encoded = typeof params.p === "string" ? params.p : null;
   const decoded = encoded ? decodeProfile(encoded) : null;
   const profile = decoded?.ok ? decoded.profile : presetProfile(typeof params.preset === "string" ? params.preset : undefined);
+  const filters = filtersFromParams(params);
   const [outcome, user] = await Promise.all([decoded?.ok ? comparePublicly(() => runComparison(decoded.profile, "total")) : null, getCurrentUser()]);
   const initialResult = outcome?.ok ? outcome.value : null;
 
@@ -35,7 +37,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           {outcome.message}
         </p>
       )}
-      <Comparison initialProfile={profile} initialResult={initialResult} signedIn={user !== null} />
+      <Comparison initialProfile={profile} initialResult={initialResult} initialFilters={filters} signedIn={user !== null} />
     </>
   );
 }

@@ -16,11 +16,26 @@ export async function adminExportCatalogue(prisma: PrismaClient, actor: AdminAct
   return serializeCatalogue(await exportCatalogue(prisma));
 }
 
+/**
+ * Why a file is not JSON, in French and with where it goes wrong (line and column), since
+ * the parser's own message is English ("Expected double-quoted property name…").
+ */
+export function jsonSyntaxMessage(text: string, error: unknown): string {
+  const advice = "Un catalogue exporté depuis cette page montre le format attendu.";
+  if (text.trim() === "") return `Le fichier est vide. ${advice}`;
+  const position = /at position (\d+)/.exec(error instanceof Error ? error.message : "")?.[1];
+  if (position === undefined) return `Ce fichier n’est pas du JSON valide (il se termine trop tôt ou ne commence pas comme un catalogue). ${advice}`;
+  const before = text.slice(0, Number(position));
+  const line = before.split("\n").length;
+  const column = Number(position) - before.lastIndexOf("\n");
+  return `Ce fichier n’est pas du JSON valide : erreur ligne ${line}, colonne ${column}. ${advice}`;
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; issues: CatalogueIssue[] } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, issues: [{ path: [], message: `Fichier JSON illisible : ${error instanceof Error ? error.message : String(error)}` }] };
+    return { ok: false, issues: [{ path: [], message: jsonSyntaxMessage(text, error) }] };
   }
 }
 

@@ -95,7 +95,7 @@ export async function deleteInsurer(prisma: PrismaClient, actor: AdminActor, id:
   if (deleted.count === 0) {
     const offers = await prisma.offer.count({ where: { insurerId: id } });
     throw new OfferValidationError([
-      { path: ["id"], message: offers > 0 ? `Cet assureur a ${offers} offre(s) : archivez-les plutôt que de le supprimer.` : "Assureur introuvable." },
+      { path: ["id"], message: offers > 0 ? `Cet assureur a ${offers} ${offers > 1 ? "offres : archivez-les" : "offre : archivez-la"} plutôt que de le supprimer.` : "Assureur introuvable." },
     ]);
   }
 }

@@ -33,24 +33,28 @@ const previous = lastRunOf(comparison(offer("a", "600.00", "100.00"), offer("b",
 
 describe("runChanges: what a saved profile's re-run reports", () => {
   it.each([
-    ["première relance : rien à comparer", null, comparison(offer("a", "600.00", "100.00")), "7@2026-01-01", { firstRun: true, newOffers: [], premiumChanges: [], topOfferChange: null }],
+    ["première relance : rien à comparer", null, comparison(offer("a", "600.00", "100.00")), "7@2026-01-01", { firstRun: true, newOffers: [], premiumChanges: [], topOfferChange: null, topOfferFigures: null }],
     [
       "catalogue inchangé : aucun changement",
       previous,
       comparison(offer("a", "600.00", "100.00"), offer("b", "650.00", "90.00"), offer("c", "900.00", "20.00")),
       "7@2026-01-01",
-      { firstRun: false, catalogueChanged: false, newOffers: [], goneOffers: [], premiumChanges: [], topOfferChange: null, expectedRacChange: null },
+      { firstRun: false, catalogueChanged: false, newOffers: [], goneOffers: [], premiumChanges: [], topOfferChange: null, topOfferFigures: null },
     ],
     [
-      "hausse de la meilleure offre : elle perd la première place",
+      // Each offer with its own figures: never "best RAC 100 → 90" made of a's then b's number.
+      "hausse de la meilleure offre : elle perd la première place, les deux sont nommées avec leurs chiffres",
       previous,
       comparison(offer("b", "650.00", "90.00"), offer("a", "720.00", "100.00"), offer("c", "900.00", "20.00")),
       "8@2026-01-01",
       {
         catalogueChanged: true,
         premiumChanges: [{ offerId: "a", label: "Assureur a — Formule", from: "600.00", to: "720.00" }],
-        topOfferChange: { from: { offerId: "a", label: "Assureur a — Formule" }, to: { offerId: "b", label: "Assureur b — Formule" } },
-        expectedRacChange: { from: "100.00", to: "90.00" },
+        topOfferChange: {
+          from: { offerId: "a", label: "Assureur a — Formule", totalCost: "700.00", expectedRac: "100.00", now: { totalCost: "820.00", expectedRac: "100.00" } },
+          to: { offerId: "b", label: "Assureur b — Formule", totalCost: "740.00", expectedRac: "90.00" },
+        },
+        topOfferFigures: null,
       },
     ],
     [
@@ -63,7 +67,7 @@ describe("runChanges: what a saved profile's re-run reports", () => {
         goneOffers: [{ offerId: "c", label: "Assureur c — Formule" }],
         premiumChanges: [],
         topOfferChange: null,
-        expectedRacChange: null,
+        topOfferFigures: null,
       },
     ],
     [
@@ -71,14 +75,18 @@ describe("runChanges: what a saved profile's re-run reports", () => {
       previous,
       comparison(offer("a", "600.00", "80.00"), offer("b", "650.00", "90.00"), offer("c", "900.00", "20.00")),
       "7@2026-01-02",
-      { catalogueChanged: true, topOfferChange: null, expectedRacChange: { from: "100.00", to: "80.00" } },
+      {
+        catalogueChanged: true,
+        topOfferChange: null,
+        topOfferFigures: { offer: { offerId: "a", label: "Assureur a — Formule" }, totalCost: { from: "700.00", to: "680.00" }, expectedRac: { from: "100.00", to: "80.00" } },
+      },
     ],
     [
       "plus aucune offre proposée",
       previous,
       comparison(),
       "10@2026-01-01",
-      { topOfferChange: { from: { offerId: "a", label: "Assureur a — Formule" }, to: null }, expectedRacChange: { from: "100.00", to: null } },
+      { topOfferChange: { from: { offerId: "a", label: "Assureur a — Formule", totalCost: "700.00", now: null }, to: null }, topOfferFigures: null },
     ],
   ] as const)("%s", (_title, before, next, revision, expected) => {
     expect(runChanges(before, next, revision)).toMatchObject(expected);

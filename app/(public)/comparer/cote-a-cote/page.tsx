@@ -4,6 +4,7 @@ import { InvalidLink } from "@/components/compare/invalid-link";
 import type { OfferQuote } from "@/lib/engine";
 import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { decodeProfile } from "@/lib/compare/profile-url";
+import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
 import { quoteSelectedOffers } from "@/lib/compare/run-comparison";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
 import { formatEuros, formatMean } from "@/lib/format";
@@ -52,7 +53,8 @@ function careRows(quote: OfferQuote | undefined, multiplePeople: boolean): CareR
 }
 
 export default async function SideBySidePage({ searchParams }: Props) {
-  const { p, offres } = await searchParams;
+  const query = await searchParams;
+  const { p, offres } = query;
   const decoded = typeof p === "string" ? decodeProfile(p) : null;
   const ids = typeof offres === "string" ? [...new Set(offres.split(",").filter(Boolean))].slice(0, MAX_OFFERS) : [];
   if (!decoded?.ok || ids.length === 0) {
@@ -74,7 +76,7 @@ export default async function SideBySidePage({ searchParams }: Props) {
   return (
     <>
       <p>
-        <Link href={`/comparer?p=${encodeURIComponent(p as string)}`}>← Retour au classement</Link>
+        <Link href={`/comparer?${resultsQuery(p as string, filtersFromParams(query))}`}>← Retour au classement</Link>
       </p>
       <h1>Offres côte à côte</h1>
       {quotes.length < ids.length && <p className="muted">Certaines offres demandées ne sont plus au catalogue.</p>}
@@ -87,7 +89,7 @@ export default async function SideBySidePage({ searchParams }: Props) {
               <td />
               {quotes.map((quote) => (
                 <th scope="col" key={quote.offerId}>
-                  <Link href={`/comparer/offre/${quote.offerId}?p=${encodeURIComponent(p as string)}`}>
+                  <Link href={`/comparer/offre/${quote.offerId}?${resultsQuery(p as string, filtersFromParams(query))}`}>
                     {quote.insurer} — {quote.formula}
                   </Link>
                 </th>

@@ -6,9 +6,11 @@ import { SplitCells } from "@/components/compare/split-cells";
 import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { groupRepeatedActs } from "@/lib/compare/group-acts";
 import { decodeProfile } from "@/lib/compare/profile-url";
+import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
+import { isWithdrawnOffer } from "@/lib/catalogue/server";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
-import { formatCount, formatEuros, formatIsoDate, formatMean } from "@/lib/format";
+import { deName, formatCount, formatEuros, formatIsoDate, formatMean } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
 
 export const metadata: Metadata = { title: "Le détail du reste à charge, acte par acte" };
@@ -18,16 +20,29 @@ type Props = { params: Promise<{ offerId: string }>; searchParams: Promise<Recor
 
 export default async function OfferExplanationPage({ params, searchParams }: Props) {
   const { offerId } = await params;
-  const { p } = await searchParams;
+  const query = await searchParams;
+  const { p } = query;
   const decoded = typeof p === "string" ? decodeProfile(p) : null;
   if (!decoded?.ok) {
     return <InvalidLink title="Détail d’une offre" message={decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."} />;
   }
   const outcome = await comparePublicly(() => explainOffer(decoded.profile, offerId));
   if (!outcome.ok) return <InvalidLink title="Détail d’une offre" message={outcome.message} />;
-  if (!outcome.value) notFound();
-  const { quote, period } = outcome.value;
-  const back = `/comparer?p=${encodeURIComponent(p as string)}`;
+  const explained = outcome.value;
+  const back = `/comparer?${resultsQuery(p as string, filtersFromParams(query))}`;
+  if (!explained) {
+    if (!(await isWithdrawnOffer(offerId))) notFound();
+    return (
+      <section className="card" aria-labelledby="withdrawn-title">
+        <h1 id="withdrawn-title">Cette offre n’est plus proposée</h1>
+        <p>L’assureur ne la propose plus, ou plus à cette date : elle a été retirée du catalogue depuis que ce lien a été créé.</p>
+        <p>
+          <Link href={back}>Voir le classement des offres proposées aujourd’hui pour ce profil</Link>
+        </p>
+      </section>
+    );
+  }
+  const { quote, period } = explained;
 
   return (
     <>
@@ -144,7 +159,7 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
           </h2>
           <div className="table-scroll">
             <table className="breakdown">
-              <caption className="visually-hidden">Détail des remboursements de {beneficiary.label}</caption>
+              <caption className="visually-hidden">Détail des remboursements {deName(beneficiary.label)}</caption>
               <thead>
                 <tr>
                   <th scope="col">Soin</th>

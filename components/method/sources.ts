@@ -1,0 +1,36 @@
+import { SOURCES } from "@/lib/engine";
+
+/** What each public source is, as its link reads; keyed by address since several rules share one page. */
+const SOURCE_TITLES: Record<string, string> = {
+  "https://www.ameli.fr/medecin/exercice-liberal/facturation-remuneration/consultations-actes/tarifs/tarifs-conventionnels-medecins-generalistes-specialistes":
+    "Ameli : tarifs conventionnels des médecins généralistes et spécialistes",
+  "https://www.service-public.gouv.fr/particuliers/vosdroits/F1069": "Service-public.fr : remboursement d’une consultation chez le médecin",
+  "https://www.service-public.gouv.fr/particuliers/vosdroits/F165": "Service-public.fr : participation forfaitaire et franchises médicales",
+  "https://www.service-public.gouv.fr/particuliers/vosdroits/F33306": "Service-public.fr : forfait hospitalier (forfait journalier)",
+  "https://www.ameli.fr/assure/remboursements/reste-charge/participation-forfaitaire-24-euros": "Ameli : participation forfaitaire sur les actes coûteux",
+  "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038845584": "Légifrance : article R871-2 du code de la sécurité sociale (contrat responsable)",
+  "https://www.ameli.fr/assure/remboursements/rembourse/100-sante": "Ameli : le 100 % Santé en optique, dentaire et audition",
+  "https://mutualib.fr/guide/lunettes-quels-remboursements.php": "Mutualib : quels remboursements pour les lunettes",
+  "https://www.ameli.fr/assure/remboursements/rembourse/soins-protheses-dentaires/orthodontie": "Ameli : remboursement de l’orthodontie",
+};
+
+export interface SourceLink {
+  href: string;
+  title: string;
+}
+
+/** A source without a title yet is named by its site and page, never by its raw address. */
+function fallbackTitle(href: string): string {
+  const url = new URL(href);
+  const page = url.pathname.split("/").filter(Boolean).at(-1) ?? "";
+  return `${url.hostname.replace(/^www\./, "")} : ${decodeURIComponent(page).replace(/[-_]+/g, " ").replace(/\.\w+$/, "")}`;
+}
+
+/**
+ * The public sources of the reference table, each once, labelled with its title. Entries
+ * that are not public pages (the team's own notes) are not sources a reader can check.
+ */
+export function publicSources(sources: Readonly<Record<string, string>> = SOURCES): SourceLink[] {
+  const hrefs = [...new Set(Object.values(sources).filter((source) => /^https:\/\//.test(source)))];
+  return hrefs.map((href) => ({ href, title: SOURCE_TITLES[href] ?? fallbackTitle(href) }));
+}
