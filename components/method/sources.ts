@@ -12,6 +12,15 @@ const SOURCE_TITLES: Record<string, string> = {
   "https://www.ameli.fr/assure/remboursements/rembourse/100-sante": "Ameli : le 100 % Santé en optique, dentaire et audition",
   "https://mutualib.fr/guide/lunettes-quels-remboursements.php": "Mutualib : quels remboursements pour les lunettes",
   "https://www.ameli.fr/assure/remboursements/rembourse/soins-protheses-dentaires/orthodontie": "Ameli : remboursement de l’orthodontie",
+  "https://www.mes-allocs.fr/guides/ameli/remboursement-ameli/ameli-remboursement-psychologue/mon-soutien-psy/remboursement-mon-soutien-psy":
+    "Mes Allocs : le remboursement des séances Mon soutien psy",
+  "https://pharmaciens.poleformation-sante.fr/participation-des-assures-aux-frais-de-sante":
+    "Pôle Formation Santé : participation des assurés aux frais de santé (franchises sur les actes paramédicaux)",
+  "https://www.rofim.fr/articles-blog/cotation-kine-tout-savoir-sur-la-ngap-2026-et-les-revalorisations-dactes":
+    "Rofim : cotation des actes de kinésithérapie en 2026",
+  "https://espaceinfirmier.fr/actualites/installation-en-liberal-une-fin-de-liberte-negociee-pour-les-infirmieres.html":
+    "Espace Infirmier : tarifs des actes infirmiers libéraux",
+  "https://www.service-public.gouv.fr/particuliers/vosdroits/F33956": "Service-public.fr : remboursement des soins dentaires",
 };
 
 export interface SourceLink {
