@@ -8,20 +8,31 @@ import { DEFAULT_STOCHASTIC_OPTIONS, dayTableEntries, type StochasticOptions } f
  * number of offers and the options before anything runs, in work units of roughly the
  * same cost (one act simulated, one sampled count read, one convolution cell, one
  * deducted act walked: a few nanoseconds each on the machines of docs/operations.md).
- * Over QUOTE_WORK_BUDGET the quote is refused with a QuoteTooLargeError; under it, the
+ * Over quoteWorkBudget(offers) the quote is refused with a QuoteTooLargeError; under it, the
  * parts whose exact cost is unbounded (shared-ceiling convolutions) run within their own
  * budget, QUOTE_CEILING_WORK, split among the offers.
  */
 
 /**
- * ~1.5 s of engine time on one core of the CI machine: 150 times the heaviest reference
- * profile ranked on the demo catalogue (2.6 M), above what the largest profiles the
- * schema accepts need on it (docs/operations.md, "Engine cost").
+ * What a quote may cost, in work units: a fixed part for the profile (its sampled years,
+ * deductions and schedule) and an allowance per offer quoted, since the catalogue's size
+ * is the operator's choice, not the visitor's. Calibrated on this 2-core machine
+ * (docs/operations.md, "Engine cost"): the estimate costs 4–50 ns a unit depending on
+ * the profile and the machine's load, so 10 M + 0.3 M an offer (26 M for the demo's 52
+ * offers) is ~0.1–0.25 s of engine on an idle core, 1 s at worst on a loaded one. The 400
+ * profiles of the load test need at most 3.8 M on the demo catalogue (a third of it), the
+ * reference profiles at most 2.6 M; ten people with a dozen lines each near the yearly
+ * limits are refused before anything runs instead of holding a core for seconds.
  */
-export const QUOTE_WORK_BUDGET = 400_000_000;
+export const QUOTE_WORK_BASE = 10_000_000;
+export const QUOTE_WORK_PER_OFFER = 300_000;
+
+export function quoteWorkBudget(offerCount: number): number {
+  return QUOTE_WORK_BASE + offerCount * QUOTE_WORK_PER_OFFER;
+}
 
 /** Convolution cells for the ceilings shared by several lines, for all the offers of a quote. */
-export const QUOTE_CEILING_WORK = 40_000_000;
+export const QUOTE_CEILING_WORK = 8_000_000;
 
 /** What one offer may spend on its shared ceilings: the quote's share, and never more than the engine's default. */
 export function ceilingWorkPerOffer(offerCount: number, defaultWork = DEFAULT_STOCHASTIC_OPTIONS.ceilingWork): number {
@@ -71,19 +82,16 @@ export function estimateQuoteWork(profile: CompiledProfile, { offerCount, mode, 
     const tables = dayTableEntries(pmf);
     const tabulated = tables <= stochastic.dayTableLimit;
     const samples = Math.max(stochastic.sampleCount, stochastic.deductionSampleCount);
-    // Draws, and the deducted acts walked per sampled year: each person's walk stops at
-    // the caps, at most (50 € / smallest deduction) acts per cap and calendar year.
+    // Draws, and the deducted acts walked per sampled year: all of a person's deducted
+    // acts in the worst case. The walk stops once the person's yearly caps are reached,
+    // but acts of several lines on the same days add nothing past the 4 € daily cap, so
+    // the yearly cap may never be reached and every act is walked (measured: ten people
+    // with twelve 100-a-year lines each walked them all, seconds of engine).
     let walked = 0;
     for (const beneficiary of profile.beneficiaries) {
-      let acts = 0;
-      let smallest = Infinity;
       for (const l of beneficiary.lineIndexes) {
-        const units = profile.lines[l]!.segments.map((facts) => facts.deductionUnit).filter((unit) => unit > 0);
-        if (units.length === 0) continue;
-        acts += pmf[l]!.length;
-        smallest = Math.min(smallest, ...units);
+        if (profile.lines[l]!.segments.some((facts) => facts.deductionUnit > 0)) walked += pmf[l]!.length;
       }
-      if (acts > 0) walked += Math.min(acts, (4 * Math.max(profile.pfPerYearCap, profile.franchisePerYearCap)) / smallest);
     }
     fixed += samples * (profile.lines.length + walked) + (tabulated ? 2 * tables : 0);
     // Per offer: the lines' tables (counted runs), the sampled years, and the ceilings'
