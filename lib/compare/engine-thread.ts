@@ -57,7 +57,7 @@ const MAX_QUEUE_WAIT_MS = 5000;
 /**
  * Work units (lib/engine/work-budget.ts) past which a call is heavy: twice the heaviest
  * profile of the load test ranked on the demo catalogue (3.8 M for 52 offers; the budget
- * is 26 M), in proportion beyond that size, so that a large catalogue does not make every
+ * is 18 M), in proportion beyond that size, so that a large catalogue does not make every
  * ordinary ranking heavy.
  */
 const HEAVY_WORK = 8_000_000;

@@ -15,17 +15,17 @@ import { DEFAULT_STOCHASTIC_OPTIONS, dayTableEntries, type StochasticOptions } f
 
 /**
  * What a quote may cost, in work units: a fixed part for the profile (its sampled years,
- * deductions and schedule) and an allowance per offer quoted, since the catalogue's size
- * is the operator's choice, not the visitor's. Calibrated on this 2-core machine
- * (docs/operations.md, "Engine cost"): the estimate costs 4–50 ns a unit depending on
- * the profile and the machine's load, so 10 M + 0.3 M an offer (26 M for the demo's 52
- * offers) is ~0.1–0.25 s of engine on an idle core, 1 s at worst on a loaded one. The 400
- * profiles of the load test need at most 3.8 M on the demo catalogue (a third of it), the
- * reference profiles at most 2.6 M; ten people with a dozen lines each near the yearly
- * limits are refused before anything runs instead of holding a core for seconds.
+ * deductions and schedule, the same on every page) and an allowance per offer quoted,
+ * since the catalogue's size is the operator's choice, not the visitor's. Calibrated on
+ * this 2-core machine (docs/operations.md, "Engine cost"): a unit costs 4–100 ns
+ * depending on the profile and the machine's load, so 5 M + 0.25 M an offer (18 M for the
+ * demo's 52 offers) is at most ~0.25 s of engine on an idle core. The 400 profiles of the
+ * load test need at most 3.8 M on the demo catalogue, the reference profiles at most
+ * 2.6 M; ten people with a dozen lines each near the yearly limits are refused before
+ * anything runs instead of holding a core for seconds.
  */
-export const QUOTE_WORK_BASE = 10_000_000;
-export const QUOTE_WORK_PER_OFFER = 300_000;
+export const QUOTE_WORK_BASE = 5_000_000;
+export const QUOTE_WORK_PER_OFFER = 250_000;
 
 export function quoteWorkBudget(offerCount: number): number {
   return QUOTE_WORK_BASE + offerCount * QUOTE_WORK_PER_OFFER;
