@@ -45,7 +45,7 @@ for (const [name, profile] of profiles) {
     }
     const ms = performance.now() - started;
     console.log(
-      [name, page, `${(work / 1e6).toFixed(1)} M / ${(quoteWorkBudget(offerCount) / 1e6).toFixed(1)} M`, `${Math.round(ms)} ms`, outcome, `${((ms * 1e6) / work).toFixed(1)} ns/unit`].join("\t"),
+      [name, page, `${(work / 1e6).toFixed(1)} M / ${(quoteWorkBudget(offerCount, { ...DEFAULT_STOCHASTIC_OPTIONS, ...options.monteCarlo }) / 1e6).toFixed(1)} M`, `${Math.round(ms)} ms`, outcome, `${((ms * 1e6) / work).toFixed(1)} ns/unit`].join("\t"),
     );
   }
 }

@@ -49,7 +49,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     ...options.monteCarlo,
   };
   const work = estimateQuoteWork(compiled, { offerCount: offers.length, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
-  if (work > quoteWorkBudget(offers.length)) throw new QuoteTooLargeError(work);
+  if (work > quoteWorkBudget(offers.length, stochasticOptions)) throw new QuoteTooLargeError(work);
   const stochastic = mode === "full" ? prepareStochastic(compiled, stochasticOptions) : null;
   const scratch = new Float64Array(stochasticOptions.sampleCount);
 

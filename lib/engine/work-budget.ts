@@ -27,8 +27,17 @@ import { DEFAULT_STOCHASTIC_OPTIONS, dayTableEntries, type StochasticOptions } f
 export const QUOTE_WORK_BASE = 5_000_000;
 export const QUOTE_WORK_PER_OFFER = 250_000;
 
-export function quoteWorkBudget(offerCount: number): number {
-  return QUOTE_WORK_BASE + offerCount * QUOTE_WORK_PER_OFFER;
+/** The sampled years the comparison pages ask for (lib/compare/run-comparison.ts), which the budget above is for. */
+const BUDGETED_SAMPLES = 10_000;
+
+/**
+ * The budget of a quote of `offerCount` offers. A caller asking for more sampled years
+ * (the engine's default is 50 000; the sample count is the server's choice, never the
+ * visitor's) gets a budget in proportion: the budget bounds what the profile costs.
+ */
+export function quoteWorkBudget(offerCount: number, stochastic: Pick<StochasticOptions, "sampleCount" | "deductionSampleCount">): number {
+  const samples = Math.max(stochastic.sampleCount, stochastic.deductionSampleCount);
+  return (QUOTE_WORK_BASE + offerCount * QUOTE_WORK_PER_OFFER) * Math.max(1, samples / BUDGETED_SAMPLES);
 }
 
 /** Convolution cells for the ceilings shared by several lines, for all the offers of a quote. */

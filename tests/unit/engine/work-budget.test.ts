@@ -115,7 +115,7 @@ describe("one small public request runs the engine for hours (issue 12 §1)", ()
 
   test("the issue's large inputs are estimated past the budget, and refused in milliseconds before anything runs", () => {
     for (const profile of [issueProfile(10, 60, "alternative-medicine"), issueProfile(10, 60, "gp")]) {
-      expect(rankingWork(profile)).toBeGreaterThan(quoteWorkBudget(52));
+      expect(rankingWork(profile)).toBeGreaterThan(quoteWorkBudget(52, { sampleCount: 1000, deductionSampleCount: 10_000 }));
       const started = performance.now();
       expect(() => quoteOffers(offers, profile, { breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } })).toThrow(QuoteTooLargeError);
       expect(performance.now() - started).toBeLessThan(500);
@@ -126,12 +126,12 @@ describe("one small public request runs the engine for hours (issue 12 §1)", ()
     // The daily 4 € cap stops the participations growing, so the yearly cap is never
     // reached and the deductions' walk goes through every act: seconds of engine before.
     const profile = issueProfile(10, 12, "gp", 100);
-    expect(rankingWork(profile)).toBeGreaterThan(quoteWorkBudget(52));
+    expect(rankingWork(profile)).toBeGreaterThan(quoteWorkBudget(52, { sampleCount: 1000, deductionSampleCount: 10_000 }));
     expect(() => quoteOffers(offers, profile, { breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } })).toThrow(/trop de calculs/);
   });
 
   test("every reference profile is far under the budget", () => {
-    for (const id of REFERENCE_PROFILE_IDS) expect(rankingWork(referenceProfile(id))).toBeLessThan(quoteWorkBudget(52) / 4);
+    for (const id of REFERENCE_PROFILE_IDS) expect(rankingWork(referenceProfile(id))).toBeLessThan(quoteWorkBudget(52, { sampleCount: 1000, deductionSampleCount: 10_000 }) / 4);
   });
 
   test("a quote past the work budget is refused before computing, with a French message", () => {
