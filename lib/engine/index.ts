@@ -7,7 +7,7 @@ export { validateResponsable, type ResponsableRule, type ResponsableViolation } 
 export { REFERENCE, SOURCES } from "./reference/secu-fr";
 export { ProfileError, simulatedPeriod } from "./compile-profile";
 export { usualPrices } from "./usual-prices";
-export { QUOTE_WORK_BUDGET, QuoteTooLargeError, estimateQuoteWork } from "./work-budget";
+export { QuoteTooLargeError, estimateQuoteWork, quoteWorkBudget } from "./work-budget";
 export {
   RAC_REASONS,
   RAC_REASON_LABELS,

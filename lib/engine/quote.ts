@@ -12,7 +12,7 @@ import { OfferTerms, reasonVector, simulateYear } from "./scenario";
 import { scheduleYear } from "./schedule";
 import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type CeilingPayment, type StochasticOptions } from "./stochastic";
 import type { IneligibleOffer, OfferQuote, QuoteResult, SortKey } from "./types";
-import { QUOTE_WORK_BUDGET, QuoteTooLargeError, ceilingWorkPerOffer, estimateQuoteWork } from "./work-budget";
+import { QuoteTooLargeError, ceilingWorkPerOffer, estimateQuoteWork, quoteWorkBudget } from "./work-budget";
 
 export interface QuoteOptions {
   /** "total" (premium + expected RAC, the default) or "rac" (expected RAC). */
@@ -50,7 +50,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     ...options.monteCarlo,
   };
   const work = estimateQuoteWork(compiled, { offerCount: offers.length, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
-  if (work > QUOTE_WORK_BUDGET) throw new QuoteTooLargeError(work);
+  if (work > quoteWorkBudget(offers.length, stochasticOptions)) throw new QuoteTooLargeError(work);
   const stochastic = mode === "full" ? prepareStochastic(compiled, stochasticOptions) : null;
   const scratch = new Float64Array(stochasticOptions.sampleCount);
 

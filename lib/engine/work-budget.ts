@@ -8,20 +8,40 @@ import { DEFAULT_STOCHASTIC_OPTIONS, dayTableEntries, type StochasticOptions } f
  * number of offers and the options before anything runs, in work units of roughly the
  * same cost (one act simulated, one sampled count read, one convolution cell, one
  * deducted act walked: a few nanoseconds each on the machines of docs/operations.md).
- * Over QUOTE_WORK_BUDGET the quote is refused with a QuoteTooLargeError; under it, the
+ * Over quoteWorkBudget(offers) the quote is refused with a QuoteTooLargeError; under it, the
  * parts whose exact cost is unbounded (shared-ceiling convolutions) run within their own
  * budget, QUOTE_CEILING_WORK, split among the offers.
  */
 
 /**
- * ~1.5 s of engine time on one core of the CI machine: 150 times the heaviest reference
- * profile ranked on the demo catalogue (2.6 M), above what the largest profiles the
- * schema accepts need on it (docs/operations.md, "Engine cost").
+ * What a quote may cost, in work units: a fixed part for the profile (its sampled years,
+ * deductions and schedule, the same on every page) and an allowance per offer quoted,
+ * since the catalogue's size is the operator's choice, not the visitor's. Calibrated on
+ * this 2-core machine (docs/operations.md, "Engine cost"): a unit costs 4–100 ns
+ * depending on the profile and the machine's load, so 5 M + 0.25 M an offer (18 M for the
+ * demo's 52 offers) is at most ~0.25 s of engine on an idle core. The 400 profiles of the
+ * load test need at most 3.8 M on the demo catalogue, the reference profiles at most
+ * 2.6 M; ten people with a dozen lines each near the yearly limits are refused before
+ * anything runs instead of holding a core for seconds.
  */
-export const QUOTE_WORK_BUDGET = 400_000_000;
+export const QUOTE_WORK_BASE = 5_000_000;
+export const QUOTE_WORK_PER_OFFER = 250_000;
+
+/** The sampled years the comparison pages ask for (lib/compare/run-comparison.ts), which the budget above is for. */
+const BUDGETED_SAMPLES = 10_000;
+
+/**
+ * The budget of a quote of `offerCount` offers. A caller asking for more sampled years
+ * (the engine's default is 50 000; the sample count is the server's choice, never the
+ * visitor's) gets a budget in proportion: the budget bounds what the profile costs.
+ */
+export function quoteWorkBudget(offerCount: number, stochastic: Pick<StochasticOptions, "sampleCount" | "deductionSampleCount">): number {
+  const samples = Math.max(stochastic.sampleCount, stochastic.deductionSampleCount);
+  return (QUOTE_WORK_BASE + offerCount * QUOTE_WORK_PER_OFFER) * Math.max(1, samples / BUDGETED_SAMPLES);
+}
 
 /** Convolution cells for the ceilings shared by several lines, for all the offers of a quote. */
-export const QUOTE_CEILING_WORK = 40_000_000;
+export const QUOTE_CEILING_WORK = 8_000_000;
 
 /** What one offer may spend on its shared ceilings: the quote's share, and never more than the engine's default. */
 export function ceilingWorkPerOffer(offerCount: number, defaultWork = DEFAULT_STOCHASTIC_OPTIONS.ceilingWork): number {
@@ -71,19 +91,16 @@ export function estimateQuoteWork(profile: CompiledProfile, { offerCount, mode, 
     const tables = dayTableEntries(pmf);
     const tabulated = tables <= stochastic.dayTableLimit;
     const samples = Math.max(stochastic.sampleCount, stochastic.deductionSampleCount);
-    // Draws, and the deducted acts walked per sampled year: each person's walk stops at
-    // the caps, at most (50 € / smallest deduction) acts per cap and calendar year.
+    // Draws, and the deducted acts walked per sampled year: all of a person's deducted
+    // acts in the worst case. The walk stops once the person's yearly caps are reached,
+    // but acts of several lines on the same days add nothing past the 4 € daily cap, so
+    // the yearly cap may never be reached and every act is walked (measured: ten people
+    // with twelve 100-a-year lines each walked them all, seconds of engine).
     let walked = 0;
     for (const beneficiary of profile.beneficiaries) {
-      let acts = 0;
-      let smallest = Infinity;
       for (const l of beneficiary.lineIndexes) {
-        const units = profile.lines[l]!.segments.map((facts) => facts.deductionUnit).filter((unit) => unit > 0);
-        if (units.length === 0) continue;
-        acts += pmf[l]!.length;
-        smallest = Math.min(smallest, ...units);
+        if (profile.lines[l]!.segments.some((facts) => facts.deductionUnit > 0)) walked += pmf[l]!.length;
       }
-      if (acts > 0) walked += Math.min(acts, (4 * Math.max(profile.pfPerYearCap, profile.franchisePerYearCap)) / smallest);
     }
     fixed += samples * (profile.lines.length + walked) + (tabulated ? 2 * tables : 0);
     // Per offer: the lines' tables (counted runs), the sampled years, and the ceilings'

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { QUOTE_WORK_BUDGET, QuoteTooLargeError, estimateQuoteWork, quoteOffers } from "@/lib/engine";
+import { QuoteTooLargeError, estimateQuoteWork, quoteOffers, quoteWorkBudget } from "@/lib/engine";
 import { EXACT_MAP_WORK, expectedCeilingPayment, exactMapWork, type CeilingLine } from "@/lib/engine/ceiling-mean";
 import { compileProfile } from "@/lib/engine/compile-profile";
 import { poissonPmf, seededRandom } from "@/lib/engine/distribution";
 import { DEFAULT_STOCHASTIC_OPTIONS } from "@/lib/engine/stochastic";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
-import { referenceProfile } from "@/seed/factories/profiles";
+import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
 import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
 
 /** Issue 12 §1's input, past the schema's limits (built line by line): what the engine alone must bound. */
@@ -105,16 +105,33 @@ describe("one small public request runs the engine for hours (issue 12 §1)", ()
     }
   }, 30_000);
 
-  test("the work of every issue input is estimated under the budget before anything runs", () => {
-    for (const profile of [issueProfile(1, 5, "alternative-medicine"), issueProfile(10, 60, "alternative-medicine"), issueProfile(10, 60, "gp")]) {
-      const work = estimateQuoteWork(compileProfile(profile), {
-        offerCount: 52,
-        mode: "full",
-        breakdown: false,
-        stochastic: { ...DEFAULT_STOCHASTIC_OPTIONS, deductionSampleCount: 10_000, ceilingWork: 40_000_000 / 52 },
-      });
-      expect(work).toBeLessThanOrEqual(QUOTE_WORK_BUDGET);
+  const rankingWork = (profile: Profile) =>
+    estimateQuoteWork(compileProfile(profile), {
+      offerCount: 52,
+      mode: "full",
+      breakdown: false,
+      stochastic: { ...DEFAULT_STOCHASTIC_OPTIONS, deductionSampleCount: 10_000, ceilingWork: 8_000_000 / 52 },
+    });
+
+  test("the issue's large inputs are estimated past the budget, and refused in milliseconds before anything runs", () => {
+    for (const profile of [issueProfile(10, 60, "alternative-medicine"), issueProfile(10, 60, "gp")]) {
+      expect(rankingWork(profile)).toBeGreaterThan(quoteWorkBudget(52, { sampleCount: 1000, deductionSampleCount: 10_000 }));
+      const started = performance.now();
+      expect(() => quoteOffers(offers, profile, { breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } })).toThrow(QuoteTooLargeError);
+      expect(performance.now() - started).toBeLessThan(500);
     }
+  });
+
+  test("ten people with twelve 100-a-year lines on the same days: every deducted act is walked, and the estimate counts them", () => {
+    // The daily 4 € cap stops the participations growing, so the yearly cap is never
+    // reached and the deductions' walk goes through every act: seconds of engine before.
+    const profile = issueProfile(10, 12, "gp", 100);
+    expect(rankingWork(profile)).toBeGreaterThan(quoteWorkBudget(52, { sampleCount: 1000, deductionSampleCount: 10_000 }));
+    expect(() => quoteOffers(offers, profile, { breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } })).toThrow(/trop de calculs/);
+  });
+
+  test("every reference profile is far under the budget", () => {
+    for (const id of REFERENCE_PROFILE_IDS) expect(rankingWork(referenceProfile(id))).toBeLessThan(quoteWorkBudget(52, { sampleCount: 1000, deductionSampleCount: 10_000 }) / 4);
   });
 
   test("a quote past the work budget is refused before computing, with a French message", () => {
