@@ -11,7 +11,8 @@ if (!email) {
   process.exit(2);
 }
 
-const appUrl = process.env.APP_URL ?? "http://localhost:3000";
+// The same default as lib/env.ts: links follow the port the app is served on.
+const appUrl = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 const database = await openLocalDatabaseOrExit("admin:create", { migrated: true });
 const prisma = createPrismaClient(database.url);
 let code = 0;
