@@ -26,6 +26,11 @@ export interface QuoteOptions {
    * only; expectedRac and badYearRac are null and ranking uses the scenario RAC.
    */
   mode?: "full" | "scenario";
+  /**
+   * Full mode only: false leaves badYearRac null. The bad year needs every sampled year
+   * of every offer, so a ranking that shows a page of offers asks it for that page only.
+   */
+  badYear?: boolean;
   monteCarlo?: Partial<StochasticOptions>;
 }
 
@@ -68,9 +73,9 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
     let expectedMaxError = 0;
     let ceilings: CeilingPayment[] = [];
     if (stochastic) {
-      const result = evaluateStochastic(terms, stochastic, scratch);
+      const result = evaluateStochastic(terms, stochastic, scratch, options.badYear ?? true);
       expected = Math.max(0, Math.round(result.expected));
-      badYear = result.badYear;
+      badYear = Number.isNaN(result.badYear) ? null : result.badYear;
       expectedMaxError = result.expectedMaxError;
       ceilings = result.ceilings;
     }

@@ -338,7 +338,7 @@ export interface StochasticResult {
   ceilings: CeilingPayment[];
   /** Cents: how far `expected` may be from the exact mean (0 when exact, see ceiling-mean.ts). */
   expectedMaxError: number;
-  /** Cents. */
+  /** Cents; NaN when not asked for. */
   badYear: number;
 }
 
@@ -346,6 +346,7 @@ export function evaluateStochastic(
   terms: OfferTerms,
   stochastic: StochasticProfile,
   scratch: Float64Array,
+  withBadYear = true,
 ): StochasticResult {
   const profile = terms.profile;
   const models: LineModel[] = [];
@@ -392,7 +393,7 @@ export function evaluateStochastic(
   }
 
   const S = stochastic.sampleCount;
-  if (S === 0) return { expected, ceilings, expectedMaxError, badYear: Number.NaN };
+  if (S === 0 || !withBadYear) return { expected, ceilings, expectedMaxError, badYear: Number.NaN };
   const totals = scratch.subarray(0, S);
   totals.set(stochastic.sampleDeductions);
   for (let l = 0; l < models.length; l += 1) {

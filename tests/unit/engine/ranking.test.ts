@@ -109,3 +109,18 @@ describe("Détail du scénario", () => {
     expect(quote.breakdown!.map((b) => b.label)).toEqual(["Adulte 1", "Adulte 2", "Enfant 1", "Enfant 2"]);
   });
 });
+
+describe("Année difficile à la demande", () => {
+  const offers = [100, 200, 300].map((percent, index) => testOffer({ id: `o-${percent}`, percent, monthly: `${10 + index * 15}.00` }));
+  const family = referenceProfile("couple-avec-enfants");
+
+  test("sans année difficile : même classement et mêmes montants espérés, badYearRac vide", () => {
+    const full = quoteOffers(offers, family, { breakdown: false });
+    const withoutBadYear = quoteOffers(offers, family, { breakdown: false, badYear: false });
+    expect(withoutBadYear.offers.map((o) => [o.offerId, o.expectedRac, o.totalCost])).toEqual(
+      full.offers.map((o) => [o.offerId, o.expectedRac, o.totalCost]),
+    );
+    expect(withoutBadYear.offers.every((o) => o.badYearRac === null)).toBe(true);
+    expect(full.offers.every((o) => o.badYearRac !== null)).toBe(true);
+  });
+});
