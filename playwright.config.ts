@@ -13,7 +13,10 @@ export default defineConfig({
   // No retry: a test that fails once on a busy machine is waiting on time instead of on a
   // condition, and a retry would hide it. Tests wait for what they need (expect, poll).
   retries: 0,
-  timeout: 30_000,
+  // A test's own steps wait on conditions (expect below); this bounds the whole test,
+  // fixtures included: closing a context writes its trace, which took over 30 s once on a
+  // loaded 2-core machine (a sign-up test, 38.7 s in all).
+  timeout: 60_000,
   // Conditions are polled until true: a long limit costs nothing on a fast machine and
   // covers a comparison computed while a loaded 2-core machine does something else.
   expect: { timeout: 15_000 },

@@ -8,7 +8,7 @@ import { requireSupportedNode } from "./lib/node-version";
 
 requireSupportedNode();
 
-type TierResult = { name: string; ok: boolean; passed?: number; failed?: number; skipped?: number; seconds: number };
+type TierResult = { name: string; ok: boolean; passed?: number; failed?: number; skipped?: number; failures?: string[]; seconds: number };
 
 const reports = path.join(ROOT, "test-results");
 mkdirSync(reports, { recursive: true });
@@ -35,15 +35,42 @@ async function tier(name: string, work: () => Promise<Omit<TierResult, "name" | 
   return { name, ...result, seconds: Math.round((Date.now() - start) / 100) / 10 };
 }
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; assertionResults: { fullName: string; status: string }[] }[];
+}
+
+interface PlaywrightSuite {
+  title: string;
+  file?: string;
+  specs?: { title: string; ok: boolean; line: number }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** The specs that did not end as expected, as `file:line › title`. */
+function playwrightFailures(suites: readonly PlaywrightSuite[], file = ""): string[] {
+  return suites.flatMap((suite) => {
+    const here = suite.file ?? file;
+    const own = (suite.specs ?? []).filter((spec) => !spec.ok).map((spec) => `${here}:${spec.line} › ${spec.title}`);
+    return [...own, ...playwrightFailures(suite.suites ?? [], here)];
+  });
+}
+
 async function vitestTier(project: string): Promise<Omit<TierResult, "name" | "seconds">> {
   const report = path.join(reports, `${project}.json`);
   rmSync(report, { force: true });
   const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
-  const json = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(report);
+  const json = readJson<VitestReport>(report);
   const passed = json?.numPassedTests ?? 0;
   const failed = json?.numFailedTests ?? 0;
+  const failures = (json?.testResults ?? []).flatMap((file) =>
+    file.assertionResults.filter((test) => test.status === "failed").map((test) => `${path.relative(ROOT, file.name)} › ${test.fullName}`),
+  );
   // A tier that ran nothing proves nothing: it counts as a failure.
-  return { ok: code === 0 && passed > 0, passed, failed, skipped: (json?.numPendingTests ?? 0) + (json?.numTodoTests ?? 0) };
+  return { ok: code === 0 && passed > 0, passed, failed, failures, skipped: (json?.numPendingTests ?? 0) + (json?.numTodoTests ?? 0) };
 }
 
 const results: TierResult[] = [];
@@ -56,9 +83,10 @@ results.push(
     const report = path.join(reports, "e2e.json");
     rmSync(report, { force: true });
     const code = await run(bin("tsx"), ["scripts/test-e2e.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
-    const stats = readJson<{ stats: { expected: number; unexpected: number; skipped: number } }>(report)?.stats;
-    const passed = stats?.expected ?? 0;
-    return { ok: code === 0 && passed > 0, passed, failed: stats?.unexpected ?? 0, skipped: stats?.skipped ?? 0 };
+    const json = readJson<{ stats: { expected: number; unexpected: number; skipped: number }; suites: PlaywrightSuite[] }>(report);
+    const passed = json?.stats.expected ?? 0;
+    const failures = playwrightFailures(json?.suites ?? []);
+    return { ok: code === 0 && passed > 0, passed, failed: json?.stats.unexpected ?? 0, failures, skipped: json?.stats.skipped ?? 0 };
   }),
 );
 
@@ -73,6 +101,8 @@ for (const result of results) {
       ? result.ok ? "ok" : "FAILED"
       : `${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`;
   console.log(`${result.name}: ${counts}${result.ok ? "" : " ✗"} (${result.seconds} s)`);
+  // Named here because CI keeps only the end of the output.
+  for (const failure of result.failures ?? []) console.log(`  ✗ ${failure}`);
 }
 const passed = results.reduce((sum, r) => sum + (r.passed ?? 0), 0);
 const failed = results.reduce((sum, r) => sum + (r.failed ?? 0), 0) + results.filter((r) => !r.ok && (r.failed ?? 0) === 0).length;
