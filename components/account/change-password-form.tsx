@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { changePasswordAction } from "@/app/compte/mot-de-passe/actions";
 import { NewPasswordField, newPasswordProblem } from "@/components/auth/new-password-field";
-import { TextField } from "@/components/auth/text-field";
+import { FormAlert, TextField } from "@/components/auth/text-field";
 import { useHydrated } from "@/components/auth/use-hydrated";
 import { reachServer } from "@/lib/actions/reach-server";
 
@@ -56,11 +56,7 @@ export function ChangePasswordForm() {
       <h2 id="change-password-title" className="visually-hidden">
         Changer le mot de passe
       </h2>
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormAlert message={formError} />
       <TextField
         id="current-password"
         label="Mot de passe actuel"

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { confirmSignUpAction } from "@/app/(auth)/inscription/actions";
 import { reachServer } from "@/lib/actions/reach-server";
+import { FormAlert } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
 export function ConfirmSignUpForm({ token }: { token: string }) {
@@ -36,11 +37,7 @@ export function ConfirmSignUpForm({ token }: { token: string }) {
   return (
     <div>
       <p>Confirmez que vous avez demandé la création de ce compte : le mot de passe choisi à l’inscription fonctionnera ensuite.</p>
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError} <Link href="/inscription">Recommencer l’inscription</Link>
-        </p>
-      )}
+      <FormAlert message={formError}><Link href="/inscription">Recommencer l’inscription</Link></FormAlert>
       <button type="button" className="primary" disabled={!hydrated || pending || token === ""} onClick={confirm}>
         {pending ? "Confirmation…" : "Confirmer mon adresse"}
       </button>

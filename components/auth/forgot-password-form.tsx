@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { requestPasswordResetAction } from "@/app/(auth)/connexion/mot-de-passe-oublie/actions";
 import { reachServer } from "@/lib/actions/reach-server";
-import { TextField } from "./text-field";
+import { EmailField, FormAlert } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
 /** Asks for a password reset link; the answer is the same whether the address has an account. */
@@ -46,22 +46,8 @@ export function ForgotPasswordForm() {
           qu’une fois.
         </p>
       )}
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError}
-        </p>
-      )}
-      <TextField
-        id="forgot-email"
-        label="Adresse e-mail"
-        type="email"
-        name="email"
-        autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={error}
-        required
-      />
+      <FormAlert message={formError} />
+      <EmailField id="forgot-email" value={email} onChange={setEmail} error={error} />
       <button type="submit" className="primary" disabled={!hydrated || pending}>
         {pending ? "Envoi…" : "Recevoir le lien"}
       </button>

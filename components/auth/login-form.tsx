@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useRef, useState, type FormEvent } from "react";
 import { signInErrorMessage, UNREACHABLE_SIGN_IN } from "@/lib/auth/messages";
-import { TextField } from "./text-field";
+import { EmailField, FormAlert, TextField } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
 interface LoginFormProps {
@@ -51,22 +51,8 @@ export function LoginForm({ returnTo, initialError }: LoginFormProps) {
   return (
     <form aria-labelledby="login-title" onSubmit={submit} noValidate>
       <h2 id="login-title">Avec votre mot de passe</h2>
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError}
-        </p>
-      )}
-      <TextField
-        id="login-email"
-        label="Adresse e-mail"
-        type="email"
-        name="email"
-        autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={errors.email}
-        required
-      />
+      <FormAlert message={formError} />
+      <EmailField id="login-email" value={email} onChange={setEmail} error={errors.email} />
       <TextField
         ref={passwordInput}
         id="login-password"

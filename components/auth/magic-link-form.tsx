@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { signInErrorMessage, UNREACHABLE_SIGN_IN } from "@/lib/auth/messages";
-import { TextField } from "./text-field";
+import { EmailField, FormAlert } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
 /** Asks next-auth's e-mail provider for a one-time sign-in link. */
@@ -44,22 +44,8 @@ export function MagicLinkForm({ returnTo }: { returnTo: string }) {
           Si l’adresse {sentTo} peut recevoir nos e-mails, un lien de connexion vient d’y être envoyé. Ouvrez-le dans ce navigateur.
         </p>
       )}
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError}
-        </p>
-      )}
-      <TextField
-        id="magic-email"
-        label="Adresse e-mail"
-        type="email"
-        name="email"
-        autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={error}
-        required
-      />
+      <FormAlert message={formError} />
+      <EmailField id="magic-email" value={email} onChange={setEmail} error={error} />
       <button type="submit" className="secondary" disabled={!hydrated || pending}>
         {pending ? "Envoi…" : "Recevoir un lien de connexion"}
       </button>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { resetPasswordAction } from "@/app/(auth)/connexion/mot-de-passe-oublie/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import { NewPasswordField, newPasswordProblem } from "./new-password-field";
+import { FormAlert } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
 /** The page of a reset link: the new password, posted with the link's token. */
@@ -55,11 +56,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <h2 id="reset-title" className="visually-hidden">
         Choisir le mot de passe
       </h2>
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError} <Link href="/connexion/mot-de-passe-oublie">Demander un nouveau lien</Link>
-        </p>
-      )}
+      <FormAlert message={formError}><Link href="/connexion/mot-de-passe-oublie">Demander un nouveau lien</Link></FormAlert>
       <NewPasswordField id="reset-password" value={password} onChange={setPassword} error={error} />
       <button type="submit" className="primary" disabled={!hydrated || pending || token === ""}>
         {pending ? "Enregistrement…" : "Enregistrer le mot de passe"}

@@ -4,6 +4,7 @@ import { getCsrfToken } from "next-auth/react";
 import Link from "next/link";
 import { useState } from "react";
 import { SERVER_UNREACHABLE_MESSAGE } from "@/lib/actions/reach-server";
+import { FormAlert } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
 interface SignInLinkFormProps {
@@ -52,11 +53,7 @@ export function SignInLinkForm({ token, email, callbackUrl }: SignInLinkFormProp
   return (
     <div>
       <p>Vous allez vous connecter avec l’adresse {email}.</p>
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError}
-        </p>
-      )}
+      <FormAlert message={formError} />
       <button type="button" className="primary" disabled={!hydrated || pending} onClick={signInWithLink}>
         {pending ? "Connexion…" : "Me connecter"}
       </button>

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { signUpAction } from "@/app/(auth)/inscription/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { TextField } from "./text-field";
+import { EmailField, FormAlert, TextField } from "./text-field";
 import { useHydrated } from "./use-hydrated";
 
 export function SignUpForm({ signInHref }: { signInHref: string }) {
@@ -67,22 +67,8 @@ export function SignUpForm({ signInHref }: { signInHref: string }) {
       <h2 id="signup-title" className="visually-hidden">
         Créer un compte
       </h2>
-      {formError && (
-        <p className="form-errors" role="alert">
-          {formError}
-        </p>
-      )}
-      <TextField
-        id="signup-email"
-        label="Adresse e-mail"
-        type="email"
-        name="email"
-        autoComplete="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={errors.email}
-        required
-      />
+      <FormAlert message={formError} />
+      <EmailField id="signup-email" value={email} onChange={setEmail} error={errors.email} />
       <TextField
         id="signup-password"
         label="Mot de passe"

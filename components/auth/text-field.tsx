@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, Ref } from "react";
+import type { InputHTMLAttributes, ReactNode, Ref } from "react";
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id"> {
   id: string;
@@ -26,5 +26,33 @@ export function TextField({ id, label, hint, error, ...input }: TextFieldProps) 
         </span>
       )}
     </div>
+  );
+}
+
+/** An e-mail address field, the same on every form that asks for one. */
+export function EmailField({ id, value, onChange, error }: { id: string; value: string; onChange: (value: string) => void; error?: string }) {
+  return (
+    <TextField
+      id={id}
+      label="Adresse e-mail"
+      type="email"
+      name="email"
+      autoComplete="email"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={error}
+      required
+    />
+  );
+}
+
+/** The message about the whole form, read out as soon as it appears; nothing when there is none. */
+export function FormAlert({ message, children }: { message: string | null; children?: ReactNode }) {
+  if (!message) return null;
+  return (
+    <p className="form-errors" role="alert">
+      {message}
+      {children && <> {children}</>}
+    </p>
   );
 }

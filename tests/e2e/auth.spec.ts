@@ -2,27 +2,13 @@ import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "@playwright/test";
-import { expect, test as base } from "./support/test";
+import { expect, test, uniqueClientIp } from "./support/test";
 import { hashPassword } from "../../lib/auth/password";
 import { createUser, signIn, sql } from "./support/users";
 
 const SCREENSHOTS = "test-results/screenshots";
 const PASSWORD = "une phrase de passe assez longue";
 const INVALID = "Adresse e-mail ou mot de passe incorrect.";
-
-// 24 random bits: with 254 addresses, two of the suite's ~25 tests shared one about one
-// run in six, and a test that had exhausted an address's limit (the forged X-Forwarded-For
-// test sends 21 failed sign-ins) refused the other's sign-in.
-const randomIp = () => `10.${[...randomBytes(3)].join(".")}`;
-
-// Each test comes from its own address, so the per-IP limits of one test never throttle
-// another. The app trusts one proxy (TRUSTED_PROXY_COUNT=1): the last X-Forwarded-For
-// entry, the one a proxy would have written, is the client.
-const test = base.extend({
-  extraHTTPHeaders: async ({}, provide) => {
-    await provide({ "x-forwarded-for": randomIp() });
-  },
-});
 
 function uniqueEmail(label: string): string {
   return `${label}-${randomBytes(4).toString("hex")}@Exemple.fr`;
@@ -192,7 +178,7 @@ test("[ACCOUNT] issue 12 §2 : l'inscription d'un attaquant avec l'adresse d'aut
   await signUp(page, victim, attackerPassword);
 
   // The victim signs in by e-mail link in their own browser and saves data.
-  const victimContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const victimContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const victimPage = await victimContext.newPage();
   await victimPage.goto("/connexion");
   await victimPage.goto(await requestSignInLink(victimPage, victim, 2));
@@ -283,7 +269,7 @@ test("[ACCOUNT] issue 12 §4 : un attaquant qui essaie des mots de passe ralenti
   await header(page).getByRole("button", { name: "Se déconnecter" }).click();
   await expect(header(page).getByRole("link", { name: "Se connecter" })).toBeVisible();
 
-  const attacker = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const attacker = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const attackerPage = await attacker.newPage();
   await attackerPage.goto("/connexion");
   const form = attackerPage.getByRole("form", { name: "Avec votre mot de passe" });
@@ -306,7 +292,7 @@ test("[ACCOUNT] issue 12 §4 : un attaquant qui essaie des mots de passe ralenti
 });
 
 test("[ACCOUNT] issue 12 §4 : un X-Forwarded-For forgé ne contourne pas la limite par adresse IP", async ({ playwright, baseURL }) => {
-  const realIp = randomIp();
+  const realIp = uniqueClientIp();
   const api = await playwright.request.newContext({ baseURL });
   const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const attempt = async (forged: string) => {
@@ -365,7 +351,7 @@ test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue,
   const email = uniqueEmail("oubli");
   await signUpAndConfirm(page, email);
   // Another browser is signed in with the old password.
-  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const otherPage = await other.newPage();
   await otherPage.goto("/connexion?retour=/compte");
   await logIn(otherPage, email);
@@ -414,7 +400,7 @@ test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue,
 test("[ACCOUNT] changer son mot de passe depuis « Mon compte » : l'actuel est exigé, les autres appareils sont déconnectés", async ({ page, browser }) => {
   const email = uniqueEmail("change");
   await signUpAndConfirm(page, email);
-  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const otherPage = await other.newPage();
   await otherPage.goto("/connexion?retour=/compte");
   await logIn(otherPage, email);
@@ -452,7 +438,7 @@ test("[ADMIN] le menu de l'en-tête mène à l'administration, pour les administ
   await expect(page).toHaveURL(/\/admin$/);
 
   const user = await createUser();
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": randomIp() } });
+  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const userPage = await context.newPage();
   await signIn(userPage, user, "/compte");
   await expect(header(userPage).getByRole("link", { name: "Mon compte" })).toBeVisible();
