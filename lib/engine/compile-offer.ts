@@ -52,6 +52,7 @@ export class CompiledOffer {
   readonly ceilings: CompiledCeiling[];
   private readonly ceilingOf = new Map<GuaranteeCategory, number>();
   private readonly compiled = new Map<GuaranteeCategory, CompiledGuarantee>();
+  private readonly keys = [new Map<GuaranteeCategory, string>(), new Map<GuaranteeCategory, string>()];
 
   constructor(readonly offer: Offer) {
     this.responsable = offer.responsable;
@@ -111,6 +112,50 @@ export class CompiledOffer {
     }
     return compiled;
   }
+
+  /**
+   * A canonical key of everything a care line of this category reads of the offer: the
+   * compiled guarantee (waiting period and ceiling flags included), its ceiling (index,
+   * period and amounts), whether the offer is responsable and, for a line that may go to a
+   * partner network, the network's discounts. Two offers with the same key for every line
+   * of a profile leave the same figures on that profile whatever their premiums, ids and
+   * names (quote.ts computes them once). Kept with the offer: a catalogue compiled once
+   * serves every profile.
+   */
+  termsKey(category: GuaranteeCategory, withNetwork: boolean): string {
+    const keys = this.keys[withNetwork ? 1 : 0]!;
+    let key = keys.get(category);
+    if (key === undefined) {
+      const guarantee = this.guarantee(category);
+      const ceiling = guarantee.ceiling >= 0 ? this.ceilings[guarantee.ceiling]! : null;
+      key = JSON.stringify([
+        this.responsable,
+        guarantee,
+        ceiling && [ceiling.amount, ceiling.firstYearAmount, ceiling.period],
+        withNetwork ? this.network : null,
+      ]);
+      keys.set(category, key);
+    }
+    return key;
+  }
+}
+
+/**
+ * A catalogue's offers compiled once: the engine's worker keeps it for the catalogue
+ * revision it holds, so each ranking starts from compiled offers and their keys.
+ */
+export interface CompiledCatalogue {
+  readonly offers: readonly CompiledOffer[];
+}
+
+export function compileCatalogue(offers: readonly Offer[]): CompiledCatalogue {
+  return { offers: offers.map((offer) => new CompiledOffer(offer)) };
+}
+
+/** The offers of a compiled catalogue listed in `ids`, in catalogue order (nothing compiled again). */
+export function selectOffers(catalogue: CompiledCatalogue, ids: readonly string[]): CompiledCatalogue {
+  const wanted = new Set(ids);
+  return { offers: catalogue.offers.filter((compiled) => wanted.has(compiled.offer.id)) };
 }
 
 function compileTerms(terms: GuaranteeTerms): CompiledTerms {

@@ -1,17 +1,17 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { buildBreakdown, reasonList } from "./breakdown";
-import { CompiledOffer } from "./compile-offer";
-import { compileProfile, periodLabel } from "./compile-profile";
+import { compileCatalogue, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { compileProfile, periodLabel, type CompiledProfile } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { expectLines } from "./expected-lines";
 import { annualPremium } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
 import { compareIds, findDominated, rankOrder, type Ranked } from "./ranking";
-import { OfferTerms, reasonVector, simulateYear } from "./scenario";
+import { OfferTerms, reasonVector, sharedLine, simulateYear, type SharedLine, type YearTotals } from "./scenario";
 import { scheduleYear } from "./schedule";
-import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type CeilingPayment, type StochasticOptions } from "./stochastic";
-import type { IneligibleOffer, OfferQuote, QuoteResult, SortKey } from "./types";
+import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type CeilingPayment, type StochasticOptions, type StochasticResult } from "./stochastic";
+import type { IneligibleOffer, OfferQuote, QuoteResult, ReasonAmount, SortKey } from "./types";
 import { QuoteTooLargeError, ceilingWorkPerOffer, estimateQuoteWork, quoteWorkBudget } from "./work-budget";
 
 export interface QuoteOptions {
@@ -34,13 +34,63 @@ export interface QuoteOptions {
   monteCarlo?: Partial<StochasticOptions>;
 }
 
+function isCompiledCatalogue(offers: readonly Offer[] | CompiledCatalogue): offers is CompiledCatalogue {
+  return !Array.isArray(offers);
+}
+
+/** An offer's figures on the profile, computed once for the offers with the same terms (quoteOffers). */
+interface SharedFigures {
+  terms: OfferTerms;
+  stochastic: StochasticResult | null;
+  /** Scenario totals and reasons (ranking only: with a breakdown they come from it, per offer). */
+  scenario: YearTotals | null;
+  reasons: ReasonAmount[] | null;
+}
+
+/**
+ * What offers share on one profile. Per care line, the offers with the same terms for it
+ * (CompiledOffer.termsKey) share one SharedLine: its acts' terms and yearly model are
+ * computed once. Per offer, the numbers of its lines' terms make its key: offers with the
+ * same key share every figure (SharedFigures).
+ */
+class SharedTerms {
+  readonly figures = new Map<string, SharedFigures>();
+  private readonly byLine: Map<string, { id: number; line: SharedLine }>[];
+  /** A line may go to a partner network: the offer's network discounts are part of its terms. */
+  private readonly networked: boolean[];
+
+  constructor(private readonly profile: CompiledProfile) {
+    this.byLine = profile.lines.map(() => new Map());
+    this.networked = profile.lines.map((line) => line.inNetwork && line.segments.some((facts) => facts.network !== "none"));
+  }
+
+  of(offer: CompiledOffer): { key: string; lines: SharedLine[] } {
+    const lines: SharedLine[] = [];
+    let key = "";
+    for (let l = 0; l < this.profile.lines.length; l += 1) {
+      const termsKey = offer.termsKey(this.profile.lines[l]!.guarantee, this.networked[l]!);
+      const known = this.byLine[l]!;
+      let entry = known.get(termsKey);
+      if (entry === undefined) {
+        entry = { id: known.size, line: sharedLine() };
+        known.set(termsKey, entry);
+      }
+      lines.push(entry.line);
+      key += `${entry.id},`;
+    }
+    return { key, lines };
+  }
+}
+
 /**
  * Quotes every offer of a catalogue for one household profile and ranks them. Inputs
  * are the parsed (zod output) Offer and Profile; the result is plain data. The work is
  * estimated first (work-budget.ts): past the budget, a QuoteTooLargeError and nothing
  * computed.
  */
-export function quoteOffers(offers: readonly Offer[], profile: Profile, options: QuoteOptions = {}): QuoteResult {
+export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: QuoteOptions = {}): QuoteResult {
+  const catalogue = isCompiledCatalogue(offers) ? offers : compileCatalogue(offers);
+  const offerCount = catalogue.offers.length;
   const sort = options.sort ?? "total";
   const mode = options.mode ?? "full";
   const withBreakdown = options.breakdown ?? true;
@@ -51,46 +101,67 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
   );
   const stochasticOptions = {
     ...DEFAULT_STOCHASTIC_OPTIONS,
-    ceilingWork: ceilingWorkPerOffer(offers.length),
+    ceilingWork: ceilingWorkPerOffer(offerCount),
     ...options.monteCarlo,
   };
-  const work = estimateQuoteWork(compiled, { offerCount: offers.length, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
-  if (work > quoteWorkBudget(offers.length, stochasticOptions)) throw new QuoteTooLargeError(work);
+  const work = estimateQuoteWork(compiled, { offerCount, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
+  if (work > quoteWorkBudget(offerCount, stochasticOptions)) throw new QuoteTooLargeError(work);
   const stochastic = mode === "full" ? prepareStochastic(compiled, stochasticOptions) : null;
   const scratch = new Float64Array(stochasticOptions.sampleCount);
+  const withBadYear = options.badYear ?? true;
+  const shared = new SharedTerms(compiled);
 
   const ranked: Ranked<OfferQuote>[] = [];
   const ineligible: IneligibleOffer[] = [];
-  for (const offer of offers) {
+  for (const compiledOffer of catalogue.offers) {
+    const offer = compiledOffer.offer;
     const premium = annualPremium(offer, compiled.beneficiaries, compiled.department);
     if (!premium.ok) {
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
       continue;
     }
-    const terms = new OfferTerms(compiled, new CompiledOffer(offer));
+    // Offers with the same terms for every line of the profile (regional and age variants
+    // of one formula) share their figures: computed for the first, read by the others.
+    const { key, lines } = shared.of(compiledOffer);
+    let figures = shared.figures.get(key);
+    if (figures === undefined) {
+      const terms = new OfferTerms(compiled, compiledOffer, lines);
+      let stochasticResult: StochasticResult | null = null;
+      if (stochastic) stochasticResult = evaluateStochastic(terms, stochastic, scratch, withBadYear);
+      let scenario: YearTotals | null = null;
+      let reasons: ReasonAmount[] | null = null;
+      if (!withBreakdown) {
+        const vector = reasonVector();
+        scenario = simulateYear(terms, schedule, vector);
+        reasons = reasonList(vector);
+      }
+      figures = { terms, stochastic: stochasticResult, scenario, reasons };
+      shared.figures.set(key, figures);
+    }
+    const { terms } = figures;
     let expected: number | null = null;
     let badYear: number | null = null;
     let expectedMaxError = 0;
     let ceilings: CeilingPayment[] = [];
-    if (stochastic) {
-      const result = evaluateStochastic(terms, stochastic, scratch, options.badYear ?? true);
+    if (figures.stochastic) {
+      const result = figures.stochastic;
       expected = Math.max(0, Math.round(result.expected));
       badYear = Number.isNaN(result.badYear) ? null : result.badYear;
       expectedMaxError = result.expectedMaxError;
       ceilings = result.ceilings;
     }
-    let scenario;
-    let reasons;
+    let scenario: YearTotals;
+    let reasons: ReasonAmount[];
     let breakdown = null;
     if (withBreakdown) {
       const lines = stochastic && expected !== null ? expectLines(terms, stochastic, expected, ceilings) : null;
       const built = buildBreakdown(terms, schedule, premium.perBeneficiary, lines);
       scenario = built.totals;
-      reasons = built.reasons;
+      reasons = reasonList(built.reasons);
       breakdown = built.beneficiaries;
     } else {
-      reasons = reasonVector();
-      scenario = simulateYear(terms, schedule, reasons);
+      scenario = figures.scenario!;
+      reasons = figures.reasons!;
     }
     expected ??= scenario.rac;
     const quote: OfferQuote = {
@@ -107,7 +178,7 @@ export function quoteOffers(offers: readonly Offer[], profile: Profile, options:
         secu: centsToMoney(scenario.secu),
         mutuelle: centsToMoney(scenario.mutuelle),
         rac: centsToMoney(scenario.rac),
-        reasons: reasonList(reasons),
+        reasons,
       },
       expectedRac: stochastic ? centsToMoney(expected) : null,
       badYearRac: badYear === null ? null : centsToMoney(badYear),

@@ -3,6 +3,7 @@ import type { CeilingPeriods, CompiledProfile } from "./compile-profile";
 import type { CompiledOffer } from "./compile-offer";
 import { RAC_REASONS, type RacReason } from "./types";
 import type { Schedule } from "./schedule";
+import type { LineModel } from "./stochastic";
 
 /** Index of each reason in a reason vector (a Float64Array of RAC_REASONS.length cents amounts). */
 export const REASON_INDEX = Object.fromEntries(RAC_REASONS.map((reason, index) => [reason, index])) as Record<RacReason, number>;
@@ -36,21 +37,37 @@ export interface YearTotals {
   rac: number;
 }
 
+/**
+ * What one care line computes under any offer with the same terms for it (the same
+ * CompiledOffer.termsKey): its acts' terms per segment and its yearly model, filled on
+ * first use and shared by those offers.
+ */
+export interface SharedLine {
+  acts: (ActTerms | undefined)[];
+  model: LineModel | undefined;
+}
+
+export function sharedLine(): SharedLine {
+  return { acts: [], model: undefined };
+}
+
 /** Terms of every (line, segment) under one offer, computed on first use. */
 export class OfferTerms {
-  private readonly cache: (ActTerms | undefined)[][];
+  /** One per line: this offer's own, or shared with offers of the same terms for that line. */
+  readonly lines: SharedLine[];
   private readonly waitEnd: number[];
 
   constructor(
     readonly profile: CompiledProfile,
     readonly offer: CompiledOffer,
+    lines?: SharedLine[],
   ) {
-    this.cache = profile.lines.map(() => []);
+    this.lines = lines ?? profile.lines.map(sharedLine);
     this.waitEnd = profile.lines.map((line) => profile.waitEndByMonths[offer.guarantee(line.guarantee).waitingMonths]!);
   }
 
   get(line: number, segment: number): ActTerms {
-    const row = this.cache[line]!;
+    const row = this.lines[line]!.acts;
     let terms = row[segment];
     if (terms === undefined) {
       const compiled = this.profile.lines[line]!;

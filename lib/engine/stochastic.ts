@@ -353,7 +353,9 @@ export function evaluateStochastic(
   const groups = new Map<number, CeilingGroup>();
   let expected = stochastic.expectedDeductions;
   for (let l = 0; l < profile.lines.length; l += 1) {
-    const model = lineModel(terms, stochastic, l);
+    // Shared by the offers with the same terms for this line (quote.ts): built once.
+    const shared = terms.lines[l]!;
+    const model = (shared.model ??= lineModel(terms, stochastic, l));
     models.push(model);
     const p = stochastic.pmf[l]!;
     if (model.linear) expected += stochastic.truncatedMean[l]! * model.restPerAct;
