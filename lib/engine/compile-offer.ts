@@ -52,9 +52,13 @@ export class CompiledOffer {
   readonly ceilings: CompiledCeiling[];
   private readonly ceilingOf = new Map<GuaranteeCategory, number>();
   private readonly compiled = new Map<GuaranteeCategory, CompiledGuarantee>();
-  private readonly keys = [new Map<GuaranteeCategory, string>(), new Map<GuaranteeCategory, string>()];
+  private readonly termsIds = [new Map<GuaranteeCategory, number>(), new Map<GuaranteeCategory, number>()];
 
-  constructor(readonly offer: Offer) {
+  /** `terms`: the catalogue's numbering of terms (see termsId), shared by its offers. */
+  constructor(
+    readonly offer: Offer,
+    private readonly terms: Map<string, number> = new Map(),
+  ) {
     this.responsable = offer.responsable;
     this.network = offer.network
       ? {
@@ -114,29 +118,36 @@ export class CompiledOffer {
   }
 
   /**
-   * A canonical key of everything a care line of this category reads of the offer: the
-   * compiled guarantee (waiting period and ceiling flags included), its ceiling (index,
-   * period and amounts), whether the offer is responsable and, for a line that may go to a
-   * partner network, the network's discounts. Two offers with the same key for every line
-   * of a profile leave the same figures on that profile whatever their premiums, ids and
-   * names (quote.ts computes them once). Kept with the offer: a catalogue compiled once
-   * serves every profile.
+   * The number of this offer's terms for a care line of this category: the same number,
+   * in one catalogue, for every offer whose terms that line reads are the same (the
+   * compiled guarantee, waiting period and ceiling flags included; its ceiling's index,
+   * period and amounts; whether the offer is responsable; and, for a line that may go to a
+   * partner network, the network's discounts). Offers with the same numbers on every line
+   * of a profile leave the same figures on it whatever their premiums, ids and names
+   * (quote.ts computes them once). Kept with the offer: a catalogue compiled once serves
+   * every profile.
    */
-  termsKey(category: GuaranteeCategory, withNetwork: boolean): string {
-    const keys = this.keys[withNetwork ? 1 : 0]!;
-    let key = keys.get(category);
-    if (key === undefined) {
+  termsId(category: GuaranteeCategory, withNetwork: boolean): number {
+    const ids = this.termsIds[withNetwork ? 1 : 0]!;
+    let id = ids.get(category);
+    if (id === undefined) {
       const guarantee = this.guarantee(category);
       const ceiling = guarantee.ceiling >= 0 ? this.ceilings[guarantee.ceiling]! : null;
-      key = JSON.stringify([
+      const key = JSON.stringify([
+        category,
         this.responsable,
         guarantee,
         ceiling && [ceiling.amount, ceiling.firstYearAmount, ceiling.period],
         withNetwork ? this.network : null,
       ]);
-      keys.set(category, key);
+      id = this.terms.get(key);
+      if (id === undefined) {
+        id = this.terms.size;
+        this.terms.set(key, id);
+      }
+      ids.set(category, id);
     }
-    return key;
+    return id;
   }
 }
 
@@ -149,7 +160,8 @@ export interface CompiledCatalogue {
 }
 
 export function compileCatalogue(offers: readonly Offer[]): CompiledCatalogue {
-  return { offers: offers.map((offer) => new CompiledOffer(offer)) };
+  const terms = new Map<string, number>();
+  return { offers: offers.map((offer) => new CompiledOffer(offer, terms)) };
 }
 
 /** The offers of a compiled catalogue listed in `ids`, in catalogue order (nothing compiled again). */

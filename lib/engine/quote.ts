@@ -49,34 +49,30 @@ interface SharedFigures {
 
 /**
  * What offers share on one profile. Per care line, the offers with the same terms for it
- * (CompiledOffer.termsKey) share one SharedLine: its acts' terms and yearly model are
- * computed once. Per offer, the numbers of its lines' terms make its key: offers with the
- * same key share every figure (SharedFigures).
+ * (CompiledOffer.termsId) share one SharedLine: its acts' terms and yearly model are
+ * computed once. Offers with the same terms on every line share every figure.
  */
 class SharedTerms {
   readonly figures = new Map<string, SharedFigures>();
-  private readonly byLine: Map<string, { id: number; line: SharedLine }>[];
+  /** byLine[line][termsId]. */
+  private readonly byLine: SharedLine[][];
   /** A line may go to a partner network: the offer's network discounts are part of its terms. */
   private readonly networked: boolean[];
 
   constructor(private readonly profile: CompiledProfile) {
-    this.byLine = profile.lines.map(() => new Map());
+    this.byLine = profile.lines.map(() => []);
     this.networked = profile.lines.map((line) => line.inNetwork && line.segments.some((facts) => facts.network !== "none"));
   }
 
+  /** The offer's lines' shared parts, and the key of its terms on this profile (its lines' terms numbers). */
   of(offer: CompiledOffer): { key: string; lines: SharedLine[] } {
     const lines: SharedLine[] = [];
     let key = "";
     for (let l = 0; l < this.profile.lines.length; l += 1) {
-      const termsKey = offer.termsKey(this.profile.lines[l]!.guarantee, this.networked[l]!);
+      const id = offer.termsId(this.profile.lines[l]!.guarantee, this.networked[l]!);
       const known = this.byLine[l]!;
-      let entry = known.get(termsKey);
-      if (entry === undefined) {
-        entry = { id: known.size, line: sharedLine() };
-        known.set(termsKey, entry);
-      }
-      lines.push(entry.line);
-      key += `${entry.id},`;
+      lines.push((known[id] ??= sharedLine()));
+      key += `${id},`;
     }
     return { key, lines };
   }
