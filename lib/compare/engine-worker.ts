@@ -2,7 +2,7 @@
 // app's event loop keeps serving pages while rankings are computed on the other cores.
 // Bundled by scripts/build-engine-worker.ts into .next/engine-worker.mjs.
 import { parentPort } from "node:worker_threads";
-import { QuoteTooLargeError, quoteOffers, type QuoteOptions, type QuoteResult } from "../engine";
+import { QuoteTooLargeError, compileCatalogue, quoteOffers, selectOffers, type CompiledCatalogue, type QuoteOptions, type QuoteResult } from "../engine";
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 
@@ -24,27 +24,42 @@ export type EngineReply =
   | { id: number; ok: false; tooLarge: true; message: string }
   | { id: number; ok: false; message: string };
 
-let held: { revision: string; offers: readonly Offer[] } | null = null;
+/**
+ * The catalogue revision this worker holds, compiled once (lib/engine/compile-offer.ts):
+ * every ranking of that revision starts from compiled offers; a new revision replaces it.
+ */
+export class HeldCatalogue {
+  private held: { revision: string; catalogue: CompiledCatalogue } | null = null;
 
-function answer(request: EngineRequest): EngineReply {
-  let offers: readonly Offer[];
-  if (request.revision === null) offers = request.offers ?? [];
-  else {
-    if (request.offers) held = { revision: request.revision, offers: request.offers };
-    if (!held || held.revision !== request.revision) return { id: request.id, ok: false, missing: true };
-    offers = held.offers;
+  get revision(): string | null {
+    return this.held?.revision ?? null;
   }
-  if (request.offerIds) {
-    const wanted = new Set(request.offerIds);
-    offers = offers.filter((offer) => wanted.has(offer.id));
+
+  answer(request: EngineRequest): EngineReply {
+    let catalogue: CompiledCatalogue;
+    if (request.revision === null) catalogue = compileCatalogue(request.offers ?? []);
+    else {
+      if (request.offers) this.held = { revision: request.revision, catalogue: compileCatalogue(request.offers) };
+      if (!this.held || this.held.revision !== request.revision) return { id: request.id, ok: false, missing: true };
+      catalogue = this.held.catalogue;
+    }
+    // A page's offers: only they are quoted, from the offers already compiled.
+    if (request.offerIds) catalogue = selectOffers(catalogue, request.offerIds);
+    return { id: request.id, ok: true, result: quoteOffers(catalogue, request.profile, request.options) };
   }
-  return { id: request.id, ok: true, result: quoteOffers(offers, request.profile, request.options) };
+
+  /** The compiled catalogue held (tests: a new revision must replace it). */
+  compiled(): CompiledCatalogue | null {
+    return this.held?.catalogue ?? null;
+  }
 }
+
+const held = new HeldCatalogue();
 
 parentPort?.on("message", (request: EngineRequest) => {
   let reply: EngineReply;
   try {
-    reply = answer(request);
+    reply = held.answer(request);
   } catch (error) {
     if (error instanceof QuoteTooLargeError) reply = { id: request.id, ok: false, tooLarge: true, message: error.message };
     else reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };

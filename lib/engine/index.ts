@@ -3,6 +3,7 @@
  * the zod schemas in lib/schemas; outputs are plain data (money as "123.45" strings).
  */
 export { quoteOffers, type QuoteOptions } from "./quote";
+export { compileCatalogue, selectOffers, type CompiledCatalogue } from "./compile-offer";
 export { validateResponsable, type ResponsableRule, type ResponsableViolation } from "./responsable";
 export { REFERENCE, SOURCES } from "./reference/secu-fr";
 export { ProfileError, simulatedPeriod } from "./compile-profile";

@@ -5,6 +5,7 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EngineRefusal } from "@/lib/compare/engine-refusal";
 import { EnginePool, isHeavy } from "@/lib/compare/engine-thread";
+import { HeldCatalogue } from "@/lib/compare/engine-worker";
 import { quoteOffers, type QuoteOptions } from "@/lib/engine";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
@@ -137,4 +138,42 @@ describe("engine calls run on the request thread without a deadline (issue 12 §
       await pool.close();
     }
   }, 60_000);
+});
+
+describe("a worker compiles its catalogue once per revision (issue 15)", () => {
+  const profile = referenceProfile("couple-avec-enfants");
+  const next = { revision: "r2", offers: generateSyntheticOffers({ count: 12, seed: 9 }) };
+
+  test("the rankings of one revision share its compiled offers; a new revision replaces them; a page is quoted from them", () => {
+    const held = new HeldCatalogue();
+    const first = held.answer({ id: 1, revision: "r1", offers: catalogue.offers, profile, options: OPTIONS });
+    expect(first).toEqual({ id: 1, ok: true, result: quoteOffers(catalogue.offers, profile, OPTIONS) });
+    const compiled = held.compiled();
+    expect(compiled?.offers).toHaveLength(catalogue.offers.length);
+    held.answer({ id: 2, revision: "r1", profile, options: OPTIONS });
+    expect(held.compiled()).toBe(compiled);
+
+    const ids = [catalogue.offers[5]!.id, catalogue.offers[2]!.id];
+    const page = held.answer({ id: 3, revision: "r1", offerIds: ids, profile, options: OPTIONS });
+    expect(page).toEqual({ id: 3, ok: true, result: quoteOffers([catalogue.offers[2]!, catalogue.offers[5]!], profile, OPTIONS) });
+    expect(held.compiled()).toBe(compiled);
+
+    const replaced = held.answer({ id: 4, revision: "r2", offers: next.offers, profile, options: OPTIONS });
+    expect(replaced).toEqual({ id: 4, ok: true, result: quoteOffers(next.offers, profile, OPTIONS) });
+    expect(held.revision).toBe("r2");
+    expect(held.compiled()).not.toBe(compiled);
+    expect(held.compiled()!.offers.map((offer) => offer.offer.id)).toEqual(next.offers.map((offer) => offer.id));
+    // The old revision is gone: the pool is asked to send its offers again.
+    expect(held.answer({ id: 5, revision: "r1", profile, options: OPTIONS })).toEqual({ id: 5, ok: false, missing: true });
+  });
+
+  test("offers of no revision are compiled for their call and not kept", () => {
+    const held = new HeldCatalogue();
+    held.answer({ id: 1, revision: "r1", offers: catalogue.offers, profile, options: OPTIONS });
+    const compiled = held.compiled();
+    const loose = held.answer({ id: 2, revision: null, offers: next.offers.slice(0, 2), profile, options: OPTIONS });
+    expect(loose).toEqual({ id: 2, ok: true, result: quoteOffers(next.offers.slice(0, 2), profile, OPTIONS) });
+    expect(held.compiled()).toBe(compiled);
+    expect(held.revision).toBe("r1");
+  });
 });

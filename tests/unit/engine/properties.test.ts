@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { quoteOffers, type OfferQuote } from "@/lib/engine";
+import { compileCatalogue, quoteOffers, selectOffers, type OfferQuote } from "@/lib/engine";
+import type { CompiledOffer } from "@/lib/engine/compile-offer";
 import { seededRandom } from "@/lib/engine/distribution";
 import {
   CARE_CATEGORIES,
@@ -255,6 +256,84 @@ describe("Chiffres attendus par ligne (fast-check)", () => {
         }
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+/** A regional or age variant: the same guarantees under another id, name and premium. */
+function variant(offer: Offer, id: string, monthly: string): Offer {
+  return { ...offer, id, formula: `${offer.formula} (variante)`, insurer: { ...offer.insurer, name: "Autre assureur" }, premiums: { bands: [{ minAge: 0, maxAge: 120, monthly }] } };
+}
+
+/** Everything an offer's quote says of that offer alone (its rank and dominance depend on the others). */
+function ownFigures(quote: OfferQuote) {
+  const { rank: _rank, dominatedBy: _dominatedBy, ...own } = quote;
+  return own;
+}
+
+// One ceiling budget per offer whatever the catalogue's size: the offer quoted alone and in
+// the catalogue get the same (the engine shares its budget among the offers it quotes).
+const SAME_BUDGET = { monteCarlo: { sampleCount: 50, deductionSampleCount: 200, ceilingWork: 4_000_000 } } as const;
+
+describe("Offres aux garanties identiques : calculées une fois, mêmes chiffres (fast-check)", () => {
+  test("dans un catalogue de variantes (même garanties, autre prime), chaque offre a exactement les chiffres qu'elle a seule", () => {
+    fc.assert(
+      fc.property(fc.array(offerShapeArb, { minLength: 1, maxLength: 3 }), profileArb, fc.boolean(), (shapes, profile, breakdown) => {
+        const offers = shapes.flatMap((shape, i) => {
+          const base = buildOffer(shape, `offre-${i}`);
+          return [
+            base,
+            variant(base, `offre-${i}-variante`, "55.10"),
+            // Differs on the network only: shares the lines no partner network reaches.
+            buildOffer({ ...shape, network: !shape.network }, `offre-${i}-reseau`),
+            buildOffer(shape, `offre-${i}-riche`, 15),
+          ];
+        });
+        const options = { ...SAME_BUDGET, breakdown };
+        const together = quoteOffers(offers, profile, options);
+        for (const quote of together.offers) {
+          const alone = quoteOffers([offers.find((offer) => offer.id === quote.offerId)!], profile, options).offers[0]!;
+          expect(ownFigures(quote)).toEqual(ownFigures(alone));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("une variante ne diffère que par sa prime ; un autre réseau ne change que les soins où un réseau joue", () => {
+    fc.assert(
+      fc.property(offerShapeArb, (shape) => {
+        const base = buildOffer({ ...shape, network: true }, "base");
+        const [own, twin, other] = compileCatalogue([base, variant(base, "variante", "99.00"), buildOffer({ ...shape, network: false }, "sans-reseau")]).offers as [CompiledOffer, CompiledOffer, CompiledOffer];
+        for (const category of GUARANTEE_CATEGORIES) {
+          for (const withNetwork of [false, true]) expect(twin.termsId(category, withNetwork)).toBe(own.termsId(category, withNetwork));
+          expect(other.termsId(category, false)).toBe(own.termsId(category, false));
+          expect(other.termsId(category, true)).not.toBe(own.termsId(category, true));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+describe("Mauvaise année à la demande", () => {
+  test("sans mauvaise année : mêmes espérances et même classement ; la mauvaise année d'une page est celle du classement complet", () => {
+    fc.assert(
+      fc.property(fc.array(offerShapeArb, { minLength: 2, maxLength: 6 }), profileArb, fc.integer({ min: 0, max: 5 }), (shapes, profile, first) => {
+        const offers = shapes.flatMap((shape, i) => {
+          const base = buildOffer(shape, `offre-${i}`);
+          return [base, variant(base, `offre-${i}-variante`, "12.34")];
+        });
+        const catalogue = compileCatalogue(offers);
+        const full = quoteOffers(catalogue, profile, SAME_BUDGET);
+        const ranking = quoteOffers(catalogue, profile, { ...SAME_BUDGET, badYear: false });
+        expect(ranking.offers.map((q) => q.badYearRac)).toEqual(ranking.offers.map(() => null));
+        expect(ranking.offers.map((q) => ({ ...q, badYearRac: null }))).toEqual(full.offers.map((q) => ({ ...q, badYearRac: null })));
+        const page = ranking.offers.slice(first, first + 3).map((q) => q.offerId);
+        const shown = quoteOffers(selectOffers(catalogue, page), profile, SAME_BUDGET);
+        for (const quote of shown.offers) expect(quote.badYearRac).toBe(full.offers.find((q) => q.offerId === quote.offerId)!.badYearRac);
+      }),
+      { numRuns: 40 },
     );
   });
 });
