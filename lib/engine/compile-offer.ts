@@ -50,14 +50,16 @@ export class CompiledOffer {
   /** Basis points of price discount in network, or null without network. */
   readonly network: { lenses: number; frame: number; dental: number; hearing: number } | null;
   readonly ceilings: CompiledCeiling[];
-  private readonly ceilingOf = new Map<GuaranteeCategory, number>();
-  private readonly compiled = new Map<GuaranteeCategory, CompiledGuarantee>();
-  private readonly termsIds = [new Map<GuaranteeCategory, number>(), new Map<GuaranteeCategory, number>()];
+  // Arrays by category index rather than Maps: a catalogue keeps 10 000 compiled offers.
+  private readonly ceilingOf: number[] = GUARANTEE_CATEGORIES.map(() => -1);
+  private readonly compiled: (CompiledGuarantee | undefined)[] = [];
+  /** termsId's numbers, without then with the network; −1 until asked. */
+  private readonly termsIds: number[] = [...GUARANTEE_CATEGORIES, ...GUARANTEE_CATEGORIES].map(() => -1);
 
   /** `terms`: the catalogue's numbering of terms (see termsId), shared by its offers. */
   constructor(
     readonly offer: Offer,
-    private readonly terms: Map<string, number> = new Map(),
+    private readonly terms: TermsNumbering = new Map(),
   ) {
     this.responsable = offer.responsable;
     this.network = offer.network
@@ -69,7 +71,7 @@ export class CompiledOffer {
         }
       : null;
     this.ceilings = offer.ceilings.map((ceiling, index) => {
-      for (const category of ceiling.categories) this.ceilingOf.set(category, index);
+      for (const category of ceiling.categories) this.ceilingOf[categoryIndex(category)] = index;
       return {
         id: ceiling.id,
         amount: moneyToCents(ceiling.amount),
@@ -80,30 +82,31 @@ export class CompiledOffer {
       };
     });
     // Yearly forfaits become ceilings of their own, in a fixed order so indexes are stable.
-    for (const category of GUARANTEE_CATEGORIES) {
+    for (const [index, category] of GUARANTEE_CATEGORIES.entries()) {
       const guarantee = offer.guarantees[category];
       // In and out of network share one budget: the base terms' amount, else the network's.
       const yearly = guarantee.forfait?.per === "year" ? guarantee.forfait : guarantee.inNetwork?.forfait;
-      if (!this.ceilingOf.has(category) && yearly?.per === "year") {
+      if (this.ceilingOf[index]! < 0 && yearly?.per === "year") {
         const amount = moneyToCents(yearly.amount);
-        this.ceilingOf.set(category, this.ceilings.length);
+        this.ceilingOf[index] = this.ceilings.length;
         this.ceilings.push({ id: `forfait-annuel-${category}`, amount, firstYearAmount: amount, period: "calendar", yearlyForfait: true, countedForfait: false });
       }
       // "4 séances × 30 € par an": counted in euros, a calendar-year budget of 4 × 30 €.
       const counted = guarantee.forfait?.maxPerYear !== undefined ? guarantee.forfait : guarantee.inNetwork?.forfait;
-      if (!this.ceilingOf.has(category) && counted?.maxPerYear !== undefined) {
+      if (this.ceilingOf[index]! < 0 && counted?.maxPerYear !== undefined) {
         const amount = moneyToCents(counted.amount) * counted.maxPerYear;
-        this.ceilingOf.set(category, this.ceilings.length);
+        this.ceilingOf[index] = this.ceilings.length;
         this.ceilings.push({ id: `forfait-limite-${category}`, amount, firstYearAmount: amount, period: "calendar", yearlyForfait: false, countedForfait: true });
       }
     }
   }
 
   guarantee(category: GuaranteeCategory): CompiledGuarantee {
-    let compiled = this.compiled.get(category);
+    const index = categoryIndex(category);
+    let compiled = this.compiled[index];
     if (compiled === undefined) {
       const guarantee = this.offer.guarantees[category];
-      const ceiling = this.ceilingOf.get(category) ?? -1;
+      const ceiling = this.ceilingOf[index]!;
       compiled = {
         terms: compileTerms(guarantee),
         inNetwork: guarantee.inNetwork ? compileTerms(guarantee.inNetwork) : null,
@@ -112,7 +115,7 @@ export class CompiledOffer {
         ceilingIsYearlyForfait: ceiling >= 0 && this.ceilings[ceiling]!.yearlyForfait,
         ceilingIsCountedForfait: ceiling >= 0 && this.ceilings[ceiling]!.countedForfait,
       };
-      this.compiled.set(category, compiled);
+      this.compiled[index] = compiled;
     }
     return compiled;
   }
@@ -125,12 +128,13 @@ export class CompiledOffer {
    * partner network, the network's discounts). Offers with the same numbers on every line
    * of a profile leave the same figures on it whatever their premiums, ids and names
    * (quote.ts computes them once). Kept with the offer: a catalogue compiled once serves
-   * every profile.
+   * every profile, and offers with the same guarantee keep one compiled copy of it.
    */
   termsId(category: GuaranteeCategory, withNetwork: boolean): number {
-    const ids = this.termsIds[withNetwork ? 1 : 0]!;
-    let id = ids.get(category);
-    if (id === undefined) {
+    const index = categoryIndex(category);
+    const slot = 2 * index + (withNetwork ? 1 : 0);
+    let id = this.termsIds[slot]!;
+    if (id < 0) {
       const guarantee = this.guarantee(category);
       const ceiling = guarantee.ceiling >= 0 ? this.ceilings[guarantee.ceiling]! : null;
       const key = JSON.stringify([
@@ -140,15 +144,26 @@ export class CompiledOffer {
         ceiling && [ceiling.amount, ceiling.firstYearAmount, ceiling.period],
         withNetwork ? this.network : null,
       ]);
-      id = this.terms.get(key);
-      if (id === undefined) {
-        id = this.terms.size;
-        this.terms.set(key, id);
+      let known = this.terms.get(key);
+      if (known === undefined) {
+        known = { id: this.terms.size, guarantee };
+        this.terms.set(key, known);
       }
-      ids.set(category, id);
+      id = known.id;
+      this.termsIds[slot] = id;
+      this.compiled[index] = known.guarantee;
     }
     return id;
   }
+}
+
+/** A catalogue's terms keys (CompiledOffer.termsId) → their number and one compiled copy of the guarantee. */
+type TermsNumbering = Map<string, { id: number; guarantee: CompiledGuarantee }>;
+
+const CATEGORY_INDEX = new Map(GUARANTEE_CATEGORIES.map((category, index) => [category, index]));
+
+function categoryIndex(category: GuaranteeCategory): number {
+  return CATEGORY_INDEX.get(category)!;
 }
 
 /**
@@ -160,7 +175,7 @@ export interface CompiledCatalogue {
 }
 
 export function compileCatalogue(offers: readonly Offer[]): CompiledCatalogue {
-  const terms = new Map<string, number>();
+  const terms: TermsNumbering = new Map();
   return { offers: offers.map((offer) => new CompiledOffer(offer, terms)) };
 }
 
