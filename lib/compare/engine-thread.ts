@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as workerThreads from "node:worker_threads";
-import { QuoteTooLargeError, estimateQuoteWork, quoteOffers, type QuoteOptions, type QuoteResult } from "@/lib/engine";
+import { QuoteTooLargeError, compileCatalogue, estimateQuoteWork, quoteOffers, selectOffers, type CompiledCatalogue, type QuoteOptions, type QuoteResult } from "@/lib/engine";
 import { compileProfile } from "@/lib/engine/compile-profile";
 import { DEFAULT_STOCHASTIC_OPTIONS } from "@/lib/engine/stochastic";
 import { ceilingWorkPerOffer } from "@/lib/engine/work-budget";
@@ -287,7 +287,23 @@ export function enginePool(): EnginePool | null {
   return (globalForEngine.enginePool = new EnginePool({ file: WORKER_FILE, size, deadlineMs: ENGINE_DEADLINE_MS }));
 }
 
-function onThisThread(offers: readonly Offer[], profile: Profile, options: QuoteOptions): QuoteResult {
+/**
+ * Without a pool: each published catalogue compiled once on this thread, as a worker
+ * does. Keyed by the offers' array (the catalogue cache keeps one per revision), not by
+ * the revision string, which two test databases in one process may share.
+ */
+const compiledOnThisThread = new WeakMap<readonly Offer[], CompiledCatalogue>();
+
+function compiledHere(offers: readonly Offer[]): CompiledCatalogue {
+  let compiled = compiledOnThisThread.get(offers);
+  if (compiled === undefined) {
+    compiled = compileCatalogue(offers);
+    compiledOnThisThread.set(offers, compiled);
+  }
+  return compiled;
+}
+
+function onThisThread(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: QuoteOptions): QuoteResult {
   try {
     return quoteOffers(offers, profile, options);
   } catch (error) {
@@ -309,8 +325,8 @@ export async function quoteOffersOffThread(
 ): Promise<QuoteResult> {
   const pool = enginePool();
   if (!pool) {
-    const wanted = offerIds ? new Set(offerIds) : null;
-    return onThisThread(wanted ? catalogue.offers.filter((offer) => wanted.has(offer.id)) : catalogue.offers, profile, options);
+    const compiled = compiledHere(catalogue.offers);
+    return onThisThread(offerIds ? selectOffers(compiled, offerIds) : compiled, profile, options);
   }
   const count = offerIds ? offerIds.length : catalogue.offers.length;
   return pool.quote({ revision: catalogue.revision, offerIds, profile, options }, catalogue.offers, { heavy: isHeavy(profile, count, options), deadlineMs: deadlineFor(count) });

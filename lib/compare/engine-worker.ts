@@ -2,9 +2,10 @@
 // app's event loop keeps serving pages while rankings are computed on the other cores.
 // Bundled by scripts/build-engine-worker.ts into .next/engine-worker.mjs.
 import { parentPort } from "node:worker_threads";
-import { QuoteTooLargeError, compileCatalogue, quoteOffers, selectOffers, type CompiledCatalogue, type QuoteOptions, type QuoteResult } from "../engine";
+import { QuoteTooLargeError, type QuoteOptions, type QuoteResult } from "../engine";
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
+import { HeldCatalogue } from "./engine-catalogue";
 
 export interface EngineRequest {
   id: number;
@@ -23,36 +24,6 @@ export type EngineReply =
   | { id: number; ok: false; missing: true }
   | { id: number; ok: false; tooLarge: true; message: string }
   | { id: number; ok: false; message: string };
-
-/**
- * The catalogue revision this worker holds, compiled once (lib/engine/compile-offer.ts):
- * every ranking of that revision starts from compiled offers; a new revision replaces it.
- */
-export class HeldCatalogue {
-  private held: { revision: string; catalogue: CompiledCatalogue } | null = null;
-
-  get revision(): string | null {
-    return this.held?.revision ?? null;
-  }
-
-  answer(request: EngineRequest): EngineReply {
-    let catalogue: CompiledCatalogue;
-    if (request.revision === null) catalogue = compileCatalogue(request.offers ?? []);
-    else {
-      if (request.offers) this.held = { revision: request.revision, catalogue: compileCatalogue(request.offers) };
-      if (!this.held || this.held.revision !== request.revision) return { id: request.id, ok: false, missing: true };
-      catalogue = this.held.catalogue;
-    }
-    // A page's offers: only they are quoted, from the offers already compiled.
-    if (request.offerIds) catalogue = selectOffers(catalogue, request.offerIds);
-    return { id: request.id, ok: true, result: quoteOffers(catalogue, request.profile, request.options) };
-  }
-
-  /** The compiled catalogue held (tests: a new revision must replace it). */
-  compiled(): CompiledCatalogue | null {
-    return this.held?.catalogue ?? null;
-  }
-}
 
 const held = new HeldCatalogue();
 

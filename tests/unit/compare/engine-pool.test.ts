@@ -4,8 +4,8 @@ import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EngineRefusal } from "@/lib/compare/engine-refusal";
-import { EnginePool, isHeavy } from "@/lib/compare/engine-thread";
-import { HeldCatalogue } from "@/lib/compare/engine-worker";
+import { EnginePool, isHeavy, quoteOffersOffThread } from "@/lib/compare/engine-thread";
+import { HeldCatalogue } from "@/lib/compare/engine-catalogue";
 import { quoteOffers, type QuoteOptions } from "@/lib/engine";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
@@ -175,5 +175,16 @@ describe("a worker compiles its catalogue once per revision (issue 15)", () => {
     expect(loose).toEqual({ id: 2, ok: true, result: quoteOffers(next.offers.slice(0, 2), profile, OPTIONS) });
     expect(held.compiled()).toBe(compiled);
     expect(held.revision).toBe("r1");
+  });
+});
+
+describe("without a pool, the calling thread compiles each published catalogue once (issue 15)", () => {
+  test("two catalogues under one revision string (two test databases) each get their own figures; a page is quoted from the compiled offers", async () => {
+    const profile = referenceProfile("couple-avec-enfants");
+    const other = { revision: catalogue.revision, offers: generateSyntheticOffers({ count: 10, seed: 11 }) };
+    expect(await quoteOffersOffThread(catalogue, profile, OPTIONS)).toEqual(quoteOffers(catalogue.offers, profile, OPTIONS));
+    expect(await quoteOffersOffThread(other, profile, OPTIONS)).toEqual(quoteOffers(other.offers, profile, OPTIONS));
+    const ids = [catalogue.offers[9]!.id, catalogue.offers[1]!.id];
+    expect(await quoteOffersOffThread(catalogue, profile, OPTIONS, ids)).toEqual(quoteOffers([catalogue.offers[1]!, catalogue.offers[9]!], profile, OPTIONS));
   });
 });
