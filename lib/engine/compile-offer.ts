@@ -131,29 +131,35 @@ export class CompiledOffer {
    * every profile, and offers with the same guarantee keep one compiled copy of it.
    */
   termsId(category: GuaranteeCategory, withNetwork: boolean): number {
-    const index = categoryIndex(category);
-    const slot = 2 * index + (withNetwork ? 1 : 0);
-    let id = this.termsIds[slot]!;
-    if (id < 0) {
-      const guarantee = this.guarantee(category);
-      const ceiling = guarantee.ceiling >= 0 ? this.ceilings[guarantee.ceiling]! : null;
-      const key = JSON.stringify([
-        category,
-        this.responsable,
-        guarantee,
-        ceiling && [ceiling.amount, ceiling.firstYearAmount, ceiling.period],
-        withNetwork ? this.network : null,
-      ]);
-      let known = this.terms.get(key);
-      if (known === undefined) {
-        known = { id: this.terms.size, guarantee };
-        this.terms.set(key, known);
-      }
-      id = known.id;
-      this.termsIds[slot] = id;
-      this.compiled[index] = known.guarantee;
+    return this.termsIdAt(termsSlot(category, withNetwork));
+  }
+
+  /** termsId by slot (termsSlot): a ranking asks it for every line of every offer. */
+  termsIdAt(slot: number): number {
+    const id = this.termsIds[slot]!;
+    return id >= 0 ? id : this.numberTerms(slot);
+  }
+
+  private numberTerms(slot: number): number {
+    const index = slot >> 1;
+    const category = GUARANTEE_CATEGORIES[index]!;
+    const guarantee = this.guarantee(category);
+    const ceiling = guarantee.ceiling >= 0 ? this.ceilings[guarantee.ceiling]! : null;
+    const key = JSON.stringify([
+      category,
+      this.responsable,
+      guarantee,
+      ceiling && [ceiling.amount, ceiling.firstYearAmount, ceiling.period],
+      (slot & 1) === 1 ? this.network : null,
+    ]);
+    let known = this.terms.get(key);
+    if (known === undefined) {
+      known = { id: this.terms.size, guarantee };
+      this.terms.set(key, known);
     }
-    return id;
+    this.termsIds[slot] = known.id;
+    this.compiled[index] = known.guarantee;
+    return known.id;
   }
 }
 
@@ -164,6 +170,11 @@ const CATEGORY_INDEX = new Map(GUARANTEE_CATEGORIES.map((category, index) => [ca
 
 function categoryIndex(category: GuaranteeCategory): number {
   return CATEGORY_INDEX.get(category)!;
+}
+
+/** Where CompiledOffer keeps the terms number of a category, without or with the network. */
+export function termsSlot(category: GuaranteeCategory, withNetwork: boolean): number {
+  return 2 * categoryIndex(category) + (withNetwork ? 1 : 0);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { buildBreakdown, reasonList } from "./breakdown";
-import { compileCatalogue, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { compileCatalogue, termsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel, type CompiledProfile } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { expectLines } from "./expected-lines";
@@ -72,25 +72,32 @@ class SharedTerms {
   readonly figures = new Map<string, SharedFigures>();
   /** byLine[line][termsId]. */
   private readonly byLine: SharedLine[][];
-  /** A line may go to a partner network: the offer's network discounts are part of its terms. */
-  private readonly networked: boolean[];
+  /** Per line, where offers keep its terms number (CompiledOffer.termsIdAt). */
+  private readonly slots: number[];
+  /** The last offer's numbers, two UTF-16 code units each (the key's characters). */
+  private readonly codes: number[];
 
-  constructor(private readonly profile: CompiledProfile) {
+  constructor(profile: CompiledProfile) {
     this.byLine = profile.lines.map(() => []);
-    this.networked = profile.lines.map((line) => line.inNetwork && line.segments.some((facts) => facts.network !== "none"));
+    // A line that may go to a partner network: the offer's network discounts are part of its terms.
+    this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
+    this.codes = new Array<number>(2 * profile.lines.length).fill(0);
   }
 
-  /** The offer's lines' shared parts, and the key of its terms on this profile (its lines' terms numbers). */
-  of(offer: CompiledOffer): { key: string; lines: SharedLine[] } {
-    const lines: SharedLine[] = [];
-    let key = "";
-    for (let l = 0; l < this.profile.lines.length; l += 1) {
-      const id = offer.termsId(this.profile.lines[l]!.guarantee, this.networked[l]!);
-      const known = this.byLine[l]!;
-      lines.push((known[id] ??= sharedLine()));
-      key += `${id},`;
+  /** The key of the offer's terms on this profile: its lines' terms numbers. */
+  keyOf(offer: CompiledOffer): string {
+    const codes = this.codes;
+    for (let l = 0; l < this.slots.length; l += 1) {
+      const id = offer.termsIdAt(this.slots[l]!);
+      codes[2 * l] = id >>> 16;
+      codes[2 * l + 1] = id & 0xffff;
     }
-    return { key, lines };
+    return String.fromCharCode(...codes);
+  }
+
+  /** The shared parts of the offer's lines. */
+  linesOf(offer: CompiledOffer): SharedLine[] {
+    return this.slots.map((slot, l) => (this.byLine[l]![offer.termsIdAt(slot)] ??= sharedLine()));
   }
 }
 
@@ -134,10 +141,10 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
     }
     // Offers with the same terms for every line of the profile (regional and age variants
     // of one formula) share their figures: computed for the first, read by the others.
-    const { key, lines } = shared.of(compiledOffer);
+    const key = shared.keyOf(compiledOffer);
     let figures = shared.figures.get(key);
     if (figures === undefined) {
-      const terms = new OfferTerms(compiled, compiledOffer, lines);
+      const terms = new OfferTerms(compiled, compiledOffer, shared.linesOf(compiledOffer));
       let stochasticResult: StochasticResult | null = null;
       if (stochastic) stochasticResult = evaluateStochastic(terms, stochastic, scratch, withBadYear);
       let scenario: YearTotals | null = null;
