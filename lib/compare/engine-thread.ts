@@ -39,8 +39,9 @@ export const ENGINE_DEADLINE_MS = 1000;
 
 /**
  * Added to the deadline per offer quoted: the catalogue's size is the operator's choice,
- * not the visitor's, and a 10 000-offer ranking needs ~0.6 s of engine on an idle core and
- * ~2 s on a loaded one (3 s in all then); the demo's 52 offers add 10 ms.
+ * not the visitor's, and a 10 000-offer ranking needs ~0.3 s of engine CPU and up to
+ * ~1.2 s on a loaded machine (docs/operations.md, "Engine on large catalogues"; 3 s in
+ * all then); the demo's 52 offers add 10 ms.
  */
 const DEADLINE_MS_PER_OFFER = 0.2;
 
