@@ -108,8 +108,7 @@ class SharedTerms {
  * computed.
  */
 export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: QuoteOptions = {}): QuoteResult {
-  const catalogue = isCompiledCatalogue(offers) ? offers : compileCatalogue(offers);
-  const offerCount = catalogue.offers.length;
+  const offerCount = isCompiledCatalogue(offers) ? offers.offers.length : offers.length;
   const sort = options.sort ?? "total";
   const mode = options.mode ?? "full";
   const withBreakdown = options.breakdown ?? true;
@@ -125,6 +124,8 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
   };
   const work = estimateQuoteWork(compiled, { offerCount, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
   if (work > quoteWorkBudget(offerCount, stochasticOptions)) throw new QuoteTooLargeError(work);
+  // Compiled after the budget check: a refusal costs nothing.
+  const catalogue = isCompiledCatalogue(offers) ? offers : compileCatalogue(offers);
   const stochastic = mode === "full" ? preparedFor(profile, options.year, stochasticOptions, () => prepareStochastic(compiled, stochasticOptions)) : null;
   const scratch = new Float64Array(stochasticOptions.sampleCount);
   const withBadYear = options.badYear ?? true;

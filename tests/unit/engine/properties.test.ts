@@ -181,7 +181,8 @@ describe("Propriétés du moteur (fast-check)", () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // Fast alone (under a second); the whole unit tier on a loaded machine took it past 5 s.
+  }, 30_000);
 
   test("plus de garanties ne fait jamais monter le reste à charge (scénario et espérance)", () => {
     fc.assert(
@@ -298,7 +299,7 @@ describe("Offres aux garanties identiques : calculées une fois, mêmes chiffres
       }),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 
   test("une variante ne diffère que par sa prime ; un autre réseau ne change que les soins où un réseau joue", () => {
     fc.assert(
@@ -313,7 +314,7 @@ describe("Offres aux garanties identiques : calculées une fois, mêmes chiffres
       }),
       { numRuns: 50 },
     );
-  });
+  }, 30_000);
 });
 
 describe("Mauvaise année à la demande", () => {
@@ -335,5 +336,5 @@ describe("Mauvaise année à la demande", () => {
       }),
       { numRuns: 40 },
     );
-  });
+  }, 30_000);
 });
