@@ -1,23 +1,16 @@
-import type { OfferResult } from "@/lib/compare/types";
-import { toCents } from "@/lib/format";
+import type { ChartData, ChartPoint, OfferResult } from "@/lib/compare/types";
 
 /** "Insurer — formula": several insurers name their formulas alike ("Essentiel"). */
 export const offerName = (offer: Pick<OfferResult, "insurer" | "formula">) => `${offer.insurer} — ${offer.formula}`;
 
 /**
- * The offers that no other offer beats on both premium and expected reste à charge,
- * by increasing premium: the line a person should choose on.
+ * The scatter's points as its table lists them: the frontier and the sample of beaten
+ * offers the server sent (lib/compare/ranking-view.ts), by increasing premium.
  */
-export function efficientFrontier(offers: readonly OfferResult[]): OfferResult[] {
-  const byPremium = [...offers].sort(
-    (a, b) => toCents(a.annualPremium) - toCents(b.annualPremium) || toCents(a.expectedRac) - toCents(b.expectedRac),
+export function scatterRows(chart: ChartData): (ChartPoint & { beaten: boolean })[] {
+  return [...chart.frontier.map((point) => ({ ...point, beaten: false })), ...chart.beatenSample.map((point) => ({ ...point, beaten: true }))].sort(
+    (a, b) => a.premiumCents - b.premiumCents || a.racCents - b.racCents || (a.offerId < b.offerId ? -1 : a.offerId > b.offerId ? 1 : 0),
   );
-  const frontier: OfferResult[] = [];
-  for (const offer of byPremium) {
-    const last = frontier.at(-1);
-    if (!last || toCents(offer.expectedRac) < toCents(last.expectedRac)) frontier.push(offer);
-  }
-  return frontier;
 }
 
 /**

@@ -1,9 +1,9 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Label, Legend, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
-import type { OfferResult } from "@/lib/compare/types";
-import { formatEuros, toCents } from "@/lib/format";
-import { efficientFrontier, evenTicks, offerName } from "./chart-data";
+import type { ChartData, ChartPoint, OfferResult } from "@/lib/compare/types";
+import { formatCount, formatEuros, toCents } from "@/lib/format";
+import { evenTicks, offerName, scatterRows } from "./chart-data";
 
 const BAR_OFFERS = 12;
 const COLOURS = { secu: "#5b8def", mutuelle: "#2e9d6a", rac: "#c2410c", frontier: "#0b5cad", beaten: "#9aa4ae" };
@@ -34,9 +34,14 @@ function OfferTick({ x, y, payload, bars }: { x?: number; y?: number; payload?: 
   );
 }
 
-export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
-  if (offers.length === 0) return null;
-  const barOffers = offers.slice(0, BAR_OFFERS);
+/**
+ * The bars: the first offers of the page shown. The scatter: what the server sends of the
+ * filtered ranking (every offer no other beats, a regular sample of the beaten ones), and
+ * its table lists exactly the points drawn.
+ */
+export function OfferCharts({ pageOffers, chart }: { pageOffers: readonly OfferResult[]; chart: ChartData }) {
+  if (pageOffers.length === 0) return null;
+  const barOffers = pageOffers.slice(0, BAR_OFFERS);
   const bars = barOffers.map((offer) => ({
     id: offer.offerId,
     insurer: offer.insurer,
@@ -46,14 +51,14 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
     mutuelle: toCents(offer.scenario.mutuelle),
     rac: toCents(offer.scenario.rac),
   }));
-  const point = (offer: OfferResult) => ({ premium: toCents(offer.annualPremium), rac: toCents(offer.expectedRac), label: offerName(offer) });
-  const frontier = efficientFrontier(offers);
-  const onFrontier = new Set(frontier.map((offer) => offer.offerId));
-  const beaten = offers.filter((offer) => !onFrontier.has(offer.offerId));
-  const byPremium = [...offers].sort((a, b) => toCents(a.annualPremium) - toCents(b.annualPremium));
+  const point = (entry: ChartPoint) => ({ premium: entry.premiumCents, rac: entry.racCents, label: entry.label });
+  const drawn = [...chart.frontier, ...chart.beatenSample];
+  const rows = scatterRows(chart);
   const barTicks = evenTicks(Math.max(...bars.map((bar) => bar.secu + bar.mutuelle + bar.rac)), 4);
-  const premiumTicks = evenTicks(Math.max(...offers.map((offer) => toCents(offer.annualPremium))), 4);
-  const racTicks = evenTicks(Math.max(...offers.map((offer) => toCents(offer.expectedRac))), 4);
+  const premiumTicks = evenTicks(Math.max(...drawn.map((entry) => entry.premiumCents)), 4);
+  const racTicks = evenTicks(Math.max(...drawn.map((entry) => entry.racCents)), 4);
+  const frontierCount = chart.frontier.length + chart.frontierOmitted;
+  const sampled = chart.beatenSample.length < chart.beatenCount || chart.frontierOmitted > 0;
 
   return (
     <div className="charts">
@@ -111,6 +116,8 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
         <figcaption>
           Cotisation annuelle et reste à charge attendu. Les offres reliées en bleu sont celles qu’aucune autre ne bat à la fois
           sur le prix et sur le reste à charge : c’est parmi elles qu’il faut choisir. Les offres grises sont battues.
+          {sampled &&
+            ` Sur ${formatCount(frontierCount + chart.beatenCount, "offre")}, le graphique en montre ${drawn.length} : ${chart.frontier.length} des ${frontierCount} qu’aucune autre ne bat et ${chart.beatenSample.length} des ${chart.beatenCount} battues, choisies à intervalles réguliers de cotisation.`}
         </figcaption>
         <ResponsiveContainer width="100%" height={360}>
           <ScatterChart margin={{ top: 8, right: 16, bottom: 28, left: 16 }}>
@@ -146,15 +153,15 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
               itemStyle={TOOLTIP_TEXT}
             />
             <Legend verticalAlign="top" />
-            <Scatter name={BEATEN_NAME} data={beaten.map(point)} fill={COLOURS.beaten} />
-            <Scatter name={FRONTIER_NAME} data={frontier.map(point)} line={{ stroke: COLOURS.frontier, strokeWidth: 2 }} fill={COLOURS.frontier} shape="diamond" />
+            <Scatter name={BEATEN_NAME} data={chart.beatenSample.map(point)} fill={COLOURS.beaten} />
+            <Scatter name={FRONTIER_NAME} data={chart.frontier.map(point)} line={{ stroke: COLOURS.frontier, strokeWidth: 2 }} fill={COLOURS.frontier} shape="diamond" />
           </ScatterChart>
         </ResponsiveContainer>
         <details className="chart-data">
           <summary>Voir ces chiffres en tableau</summary>
           <div className="table-scroll">
             <table className="offers-table chart-table">
-              <caption className="visually-hidden">Cotisation annuelle et reste à charge attendu de chaque offre, par cotisation croissante</caption>
+              <caption className="visually-hidden">Cotisation annuelle et reste à charge attendu de chaque offre du graphique, par cotisation croissante</caption>
               <thead>
                 <tr>
                   <th scope="col">Offre</th>
@@ -164,12 +171,12 @@ export function OfferCharts({ offers }: { offers: readonly OfferResult[] }) {
                 </tr>
               </thead>
               <tbody>
-                {byPremium.map((offer) => (
-                  <tr key={offer.offerId}>
-                    <th scope="row">{offerName(offer)}</th>
-                    <td className="num" data-label="Cotisation annuelle">{formatEuros(offer.annualPremium)}</td>
-                    <td className="num" data-label="Reste à charge attendu">{formatEuros(offer.expectedRac)}</td>
-                    <td data-label="Battue par une autre ?">{onFrontier.has(offer.offerId) ? "Non" : "Oui"}</td>
+                {rows.map((row) => (
+                  <tr key={row.offerId}>
+                    <th scope="row">{row.label}</th>
+                    <td className="num" data-label="Cotisation annuelle">{euros(row.premiumCents)}</td>
+                    <td className="num" data-label="Reste à charge attendu">{euros(row.racCents)}</td>
+                    <td data-label="Battue par une autre ?">{row.beaten ? "Oui" : "Non"}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,15 +5,20 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { compareAction } from "@/app/(public)/comparer/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import type { ActionResult } from "@/lib/actions/result";
-import { DEFAULT_FILTERS, resultsQuery, type ResultFilters } from "@/lib/compare/result-filters";
-import type { ComparisonResult } from "@/lib/compare/types";
+import { DEFAULT_VIEW, resultsQuery, type ResultView } from "@/lib/compare/result-filters";
+import type { ComparisonView } from "@/lib/compare/types";
 import { suggestProfileName } from "@/lib/profiles/suggest-name";
-import type { Profile, ProfileInput } from "@/lib/schemas/profile";
+import type { ProfileInput } from "@/lib/schemas/profile";
 import { draftFromProfile, type ProfileDraft } from "./profile-draft";
 import { ProfileForm } from "./profile-form";
 import { Results } from "./results";
 
-type State = ActionResult<ComparisonResult> | null;
+type State = ActionResult<ComparisonView> | null;
+/** A new profile ranked, or another view (sort, filters, page) of the ranking on screen. */
+interface Request {
+  profile: ProfileInput;
+  view: ResultView;
+}
 
 /** Who is covered and how many care lines, for the collapsed form. */
 function describeDraft(draft: ProfileDraft): string {
@@ -25,47 +30,60 @@ function describeDraft(draft: ProfileDraft): string {
 export function Comparison({
   initialProfile,
   initialResult,
-  initialFilters = DEFAULT_FILTERS,
+  initialView = DEFAULT_VIEW,
+  linkProblems = [],
   signedIn = false,
 }: {
   initialProfile: ProfileInput;
-  initialResult: ComparisonResult | null;
-  /** The sort and filters of the page's URL. */
-  initialFilters?: ResultFilters;
+  initialResult: ComparisonView | null;
+  /** The sort, filters and page of the page's URL. */
+  initialView?: ResultView;
+  /** What the URL asked for that the server could not apply, in French. */
+  linkProblems?: string[];
   /** Only chooses what the save control shows; the save action checks the session itself. */
   signedIn?: boolean;
 }) {
   const [draft, setDraft] = useState(() => draftFromProfile(initialProfile));
   // Here rather than in Results: they outlive a new ranking, and go in the URL with its profile.
-  const [filters, setFilters] = useState(initialFilters);
-  // The profile of the ranking on screen (the draft may be edited since): names a saved profile.
+  const [view, setView] = useState(initialView);
+  const [problems, setProblems] = useState(linkProblems);
+  // The profile of the ranking on screen (the draft may be edited since): asked again for
+  // another view of its ranking, and names a saved profile.
   const [rankedProfile, setRankedProfile] = useState<ProfileInput>(initialProfile);
   // A shared link opens on its ranking; the form is mounted only when asked for.
   const [editing, setEditing] = useState(initialResult === null);
-  const [state, submit, pending] = useActionState<State, Profile>(
-    (_previous, profile) => reachServer(() => compareAction({ profile, sort: "total" })),
+  // The server sorts, filters and pages: every view is asked for (its ranking is cached there).
+  const [state, request, pending] = useActionState<State, Request>(
+    (_previous, { profile, view: asked }) => reachServer(() => compareAction({ profile, ...asked })),
     initialResult ? { ok: true, data: initialResult } : null,
   );
+  // What the pending message says: a new ranking, or another view of the one on screen.
+  const [refreshing, setRefreshing] = useState(false);
   const router = useRouter();
   const resultsRef = useRef<HTMLDivElement>(null);
   const submittedRef = useRef(false);
-  const filtersRef = useRef(filters);
+  const viewRef = useRef(view);
 
   useEffect(() => {
     if (!state?.ok) return;
     if (!submittedRef.current) return;
+    submittedRef.current = false;
     resultsRef.current?.focus();
     // The profile lives in the URL: the page can be bookmarked, shared, or come back to
     // with the browser's back button (through the router, so its history knows the page).
-    router.replace(`/comparer?${resultsQuery(state.data.encodedProfile, filtersRef.current)}`, { scroll: false });
+    router.replace(`/comparer?${resultsQuery(state.data.encodedProfile, viewRef.current)}`, { scroll: false });
   }, [state, router]);
 
-  const changeFilters = (next: ResultFilters) => {
-    filtersRef.current = next;
-    setFilters(next);
+  const changeView = (next: ResultView) => {
+    viewRef.current = next;
+    setView(next);
+    setProblems([]);
+    if (!state?.ok) return;
     // A reload or a shared link shows the same view. history.replaceState keeps Next's
     // router in step without asking the server for the page again.
-    if (state?.ok) window.history.replaceState(null, "", `/comparer?${resultsQuery(state.data.encodedProfile, next)}`);
+    window.history.replaceState(null, "", `/comparer?${resultsQuery(state.data.encodedProfile, next)}`);
+    setRefreshing(true);
+    startTransition(() => request({ profile: rankedProfile, view: next }));
   };
 
   return (
@@ -79,7 +97,13 @@ export function Comparison({
           onSubmit={(profile) => {
             submittedRef.current = true;
             setRankedProfile(profile);
-            startTransition(() => submit(profile));
+            setProblems([]);
+            // A new profile starts on the first page of the same sort and filters.
+            const first = { ...viewRef.current, page: 1 };
+            viewRef.current = first;
+            setView(first);
+            setRefreshing(false);
+            startTransition(() => request({ profile, view: first }));
           }}
         />
       ) : (
@@ -98,15 +122,16 @@ export function Comparison({
       <div ref={resultsRef} tabIndex={-1} className="results-anchor" aria-busy={pending}>
         {pending && (
           <p className="pending" role="status">
-            Calcul du reste à charge pour chaque offre…
+            {refreshing ? "Mise à jour du classement…" : "Calcul du reste à charge pour chaque offre…"}
           </p>
         )}
         {state?.ok && (
           <Results
             key={state.data.encodedProfile}
             result={state.data}
-            filters={filters}
-            onFiltersChange={changeFilters}
+            view={view}
+            onViewChange={changeView}
+            linkProblems={problems}
             suggestedName={suggestProfileName(rankedProfile)}
             signedIn={signedIn}
           />

@@ -2,14 +2,13 @@
 
 import dynamic from "next/dynamic";
 import Link from "next/link";
-import { useDeferredValue, useId, useMemo, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { SaveProfile } from "@/components/account/save-profile";
 import { WhenVisible } from "@/components/when-visible";
-import type { ComparisonResult, OfferResult } from "@/lib/compare/types";
-import type { SortKey } from "@/lib/engine";
-import { rankOrder } from "@/lib/engine/ranking";
-import { DEFAULT_FILTERS, hasActiveFilter, readBudget, resultsQuery, type ResultFilters } from "@/lib/compare/result-filters";
+import { DEFAULT_FILTERS, hasActiveFilter, readBudget, resultsQuery, type ResultFilters, type ResultView } from "@/lib/compare/result-filters";
+import type { ComparisonView } from "@/lib/compare/types";
 import { formatCount, formatEuros, formatIsoDate, toCents } from "@/lib/format";
+import { Pager } from "./pager";
 
 // recharts is large and draws only in the browser: load it after the table.
 const OfferCharts = dynamic(() => import("@/components/charts/offer-charts").then((module) => module.OfferCharts), {
@@ -18,75 +17,93 @@ const OfferCharts = dynamic(() => import("@/components/charts/offer-charts").the
 });
 
 const MAX_SELECTED = 3;
-const NO_OFFERS: OfferResult[] = [];
-const SHOWN_STEP = 20;
-
-/** The engine's own ranking order (key, then the other figure, then offer id). */
-function sortOffers(offers: readonly OfferResult[], sort: SortKey): OfferResult[] {
-  const entries = offers.map((offer) => ({ id: offer.offerId, premium: toCents(offer.annualPremium), rac: toCents(offer.expectedRac), value: offer }));
-  return rankOrder(entries, sort).map((entry) => entry.value);
-}
+/** Typing a budget asks the server once the person pauses, not at every key. */
+const BUDGET_PAUSE_MS = 350;
 
 export function Results({
   result,
-  filters,
-  onFiltersChange,
+  view,
+  onViewChange,
+  linkProblems = [],
   suggestedName,
   signedIn = false,
 }: {
-  result: ComparisonResult;
-  /** Sort and filters, kept in the URL by the parent (lib/compare/result-filters.ts). */
-  filters: ResultFilters;
-  onFiltersChange: (filters: ResultFilters) => void;
+  /** One page of the ranking, sorted and filtered by the server. */
+  result: ComparisonView;
+  /** Sort, filters and page asked for, kept in the URL by the parent (lib/compare/result-filters.ts). */
+  view: ResultView;
+  onViewChange: (view: ResultView) => void;
+  /** What the page's link asked for that could not be applied, in French. */
+  linkProblems?: string[];
   /** Proposed name when saving this profile ("Famille de 4, Paris"). */
   suggestedName: string;
   signedIn?: boolean;
 }) {
-  const { sort, budget: maxMonthly, networkOnly, noWaiting, responsableOnly } = filters;
-  const setFilter = (patch: Partial<ResultFilters>) => onFiltersChange({ ...filters, ...patch });
-  const [shown, setShown] = useState(SHOWN_STEP);
-  const [selected, setSelected] = useState<string[]>([]);
+  const { sort, networkOnly, noWaiting, responsableOnly } = view;
+  // A new filter starts on the first page of what it leaves.
+  const setFilter = (patch: Partial<ResultFilters>) => onViewChange({ ...view, ...patch, page: 1 });
+  const resetFilters = () => {
+    setBudgetText("");
+    onViewChange({ ...DEFAULT_FILTERS, sort, page: 1 });
+  };
+  // The offers picked for side by side, with their names: they may be on other pages.
+  const [selected, setSelected] = useState<{ id: string; name: string }[]>([]);
   const budgetErrorId = useId();
 
-  const budget = readBudget(maxMonthly);
-  const budgetCents = budget.cents;
-  const visible = useMemo(
-    () =>
-      sortOffers(result.offers, sort).filter(
-        (offer) =>
-          (budgetCents === null || toCents(offer.monthlyPremium) <= budgetCents) &&
-          (!networkOnly || offer.network !== null) &&
-          (!noWaiting || !offer.hasWaitingPeriod) &&
-          (!responsableOnly || offer.responsable),
-      ),
-    [result.offers, sort, budgetCents, networkOnly, noWaiting, responsableOnly],
-  );
-  const cheapestMonthly = result.offers.reduce<string | null>(
-    (cheapest, offer) => (cheapest === null || toCents(offer.monthlyPremium) < toCents(cheapest) ? offer.monthlyPremium : cheapest),
-    null,
-  );
-  // The charts take longer to draw than the table: they follow it, in a render React may interrupt.
-  const chartOffers = useDeferredValue(visible, NO_OFFERS);
-  const names = new Map(result.offers.map((offer) => [offer.offerId, `${offer.insurer} — ${offer.formula}`]));
-  // The detail pages carry the sort and filters too, so their "back" link returns to this very view.
-  const query = resultsQuery(result.encodedProfile, filters);
+  // The field answers at once; the server is asked once the typing pauses, with the view
+  // as it is then (a box ticked meanwhile is kept).
+  const [budgetText, setBudgetText] = useState(view.budget);
+  const latest = useRef({ view, onViewChange });
+  useEffect(() => {
+    latest.current = { view, onViewChange };
+  });
+  useEffect(() => {
+    if (budgetText === latest.current.view.budget) return;
+    const timer = setTimeout(() => latest.current.onViewChange({ ...latest.current.view, budget: budgetText, page: 1 }), BUDGET_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [budgetText]);
+  const budget = readBudget(budgetText);
 
-  const toggleSelected = (offerId: string) =>
+  const hidden = result.rankedCount - result.matchingCount;
+  const filtered = hasActiveFilter(result.view);
+  // The detail pages carry the sort, filters and page too, so their "back" link returns to this very view.
+  const query = resultsQuery(result.encodedProfile, result.view);
+
+  const toggleSelected = (offerId: string, name: string) =>
     setSelected((current) =>
-      current.includes(offerId) ? current.filter((id) => id !== offerId) : current.length < MAX_SELECTED ? [...current, offerId] : current,
+      current.some((entry) => entry.id === offerId)
+        ? current.filter((entry) => entry.id !== offerId)
+        : current.length < MAX_SELECTED
+          ? [...current, { id: offerId, name }]
+          : current,
     );
+  const isSelected = (offerId: string) => selected.some((entry) => entry.id === offerId);
 
   return (
     <section className="results" aria-labelledby="results-title" data-profile={result.encodedProfile}>
       <h2 id="results-title">
-        {formatCount(result.offers.length, "offre")} {result.offers.length > 1 ? "classées" : "classée"} pour votre année de soins
+        {formatCount(result.rankedCount, "offre")} {result.rankedCount > 1 ? "classées" : "classée"} pour votre année de soins
       </h2>
       <p className="muted">
         Période simulée du {formatIsoDate(result.period.start)} au {formatIsoDate(result.period.end)} · barème {result.referenceVersion}
         {result.ineligibleCount > 0 &&
           ` · ${formatCount(result.ineligibleCount, "offre")} non ${result.ineligibleCount > 1 ? "proposées" : "proposée"} pour ce profil`}
       </p>
-      <SaveProfile encodedProfile={result.encodedProfile} comparisonQuery={query} sort={sort} suggestedName={suggestedName} signedIn={signedIn} />
+      <SaveProfile encodedProfile={result.encodedProfile} comparisonQuery={query} sort={result.view.sort} suggestedName={suggestedName} signedIn={signedIn} />
+
+      {linkProblems.length > 0 && (
+        <div className="card form-errors" role="alert" data-testid="link-problems">
+          <p>Une partie des réglages de ce lien n’a pas pu être appliquée ; le classement est affiché sans eux.</p>
+          <ul>
+            {linkProblems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+          <button type="button" className="secondary" onClick={resetFilters}>
+            Réinitialiser les filtres
+          </button>
+        </div>
+      )}
 
       <div className="toolbar" role="group" aria-label="Classement et filtres">
         <fieldset className="segmented">
@@ -105,8 +122,8 @@ export function Results({
               Budget maximum par mois (€)
               <input
                 inputMode="decimal"
-                value={maxMonthly}
-                onChange={(event) => setFilter({ budget: event.target.value })}
+                value={budgetText}
+                onChange={(event) => setBudgetText(event.target.value)}
                 placeholder="ex. 80"
                 aria-invalid={budget.error ? true : undefined}
                 aria-describedby={budget.error ? budgetErrorId : undefined}
@@ -133,18 +150,21 @@ export function Results({
 
       <div aria-live="polite">
         <p className="muted" data-testid="visible-count">
-          {formatCount(visible.length, "offre")} {visible.length > 1 ? "affichées" : "affichée"}
-          {hasActiveFilter(filters) && ` sur ${result.offers.length}`}
+          {formatCount(result.matchingCount, "offre")}
+          {filtered && `, ${formatCount(hidden, "offre")} ${hidden > 1 ? "masquées" : "masquée"} par les filtres`}
+          {result.pageCount > 1 && ` · page ${result.view.page} sur ${result.pageCount}`}
         </p>
-        {visible.length === 0 && result.offers.length > 0 && (
+        {result.matchingCount === 0 && result.rankedCount > 0 && (
           <div className="card empty-filters" data-testid="no-offer-left">
             <p>
               Aucune offre ne correspond à ces filtres.
-              {budgetCents !== null && cheapestMonthly !== null && toCents(cheapestMonthly) > budgetCents
-                ? ` La moins chère coûte ${formatEuros(cheapestMonthly)} par mois pour votre foyer.`
+              {readBudget(result.view.budget).cents !== null &&
+              result.cheapestMonthly !== null &&
+              toCents(result.cheapestMonthly) > readBudget(result.view.budget).cents!
+                ? ` La moins chère coûte ${formatEuros(result.cheapestMonthly)} par mois pour votre foyer.`
                 : ""}
             </p>
-            <button type="button" className="secondary" onClick={() => onFiltersChange({ ...DEFAULT_FILTERS, sort })}>
+            <button type="button" className="secondary" onClick={resetFilters}>
               Réinitialiser les filtres
             </button>
           </div>
@@ -156,7 +176,11 @@ export function Results({
           <span>
             {formatCount(selected.length, "offre")} {selected.length > 1 ? "choisies" : "choisie"} sur {MAX_SELECTED}
           </span>
-          <Link className="button primary" href={`/comparer/cote-a-cote?${query}&offres=${selected.join(",")}`} aria-disabled={selected.length < 2}>
+          <Link
+            className="button primary"
+            href={`/comparer/cote-a-cote?${query}&offres=${selected.map((entry) => entry.id).join(",")}`}
+            aria-disabled={selected.length < 2}
+          >
             Comparer côte à côte
           </Link>
         </div>
@@ -177,9 +201,9 @@ export function Results({
             </tr>
           </thead>
           <tbody>
-            {visible.slice(0, shown).map((offer, index) => (
+            {result.offers.map((offer) => (
               <tr key={offer.offerId} className={offer.dominatedBy ? "dominated" : undefined} data-testid="offer-row">
-                <td data-label="Rang">{index + 1}</td>
+                <td data-label="Rang">{offer.rank}</td>
                 <th scope="row">
                   <Link href={`/comparer/offre/${offer.offerId}?${query}`}>
                     {offer.insurer} — {offer.formula}
@@ -191,8 +215,8 @@ export function Results({
                     {offer.network && <span className="tag">Réseau {offer.network}</span>}
                     {offer.hasWaitingPeriod && <span className="tag">Délai de carence</span>}
                     {offer.dominatedBy && (
-                      <span className="tag dominated-tag" title={`Moins chère et plus protectrice : ${names.get(offer.dominatedBy)}`}>
-                        Dominée par {names.get(offer.dominatedBy)}
+                      <span className="tag dominated-tag" title={`Moins chère et plus protectrice : ${result.dominatorNames[offer.dominatedBy]}`}>
+                        Dominée par {result.dominatorNames[offer.dominatedBy]}
                       </span>
                     )}
                   </div>
@@ -210,9 +234,9 @@ export function Results({
                   <label className="inline-check">
                     <input
                       type="checkbox"
-                      checked={selected.includes(offer.offerId)}
-                      disabled={!selected.includes(offer.offerId) && selected.length >= MAX_SELECTED}
-                      onChange={() => toggleSelected(offer.offerId)}
+                      checked={isSelected(offer.offerId)}
+                      disabled={!isSelected(offer.offerId) && selected.length >= MAX_SELECTED}
+                      onChange={() => toggleSelected(offer.offerId, `${offer.insurer} — ${offer.formula}`)}
                     />
                     <span className="visually-hidden">
                       Choisir {offer.insurer} — {offer.formula} pour la comparaison côte à côte
@@ -224,15 +248,11 @@ export function Results({
           </tbody>
         </table>
       </div>
-      {visible.length > shown && (
-        <button type="button" className="secondary" onClick={() => setShown(shown + SHOWN_STEP)}>
-          Afficher {Math.min(SHOWN_STEP, visible.length - shown)} offres de plus
-        </button>
-      )}
+      <Pager page={result.view.page} pageCount={result.pageCount} onPage={(page) => onViewChange({ ...view, page })} />
 
       <div className="charts-slot">
         <WhenVisible placeholder={<p className="muted">Graphiques : faites défiler pour les afficher.</p>}>
-          <OfferCharts offers={chartOffers} />
+          <OfferCharts pageOffers={result.offers} chart={result.chart} />
         </WhenVisible>
       </div>
     </section>

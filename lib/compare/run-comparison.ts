@@ -1,14 +1,16 @@
 import "server-only";
-import Decimal from "decimal.js";
 import { loadPublishedCatalogue } from "@/lib/catalogue/server";
-import { type OfferQuote, type QuoteOptions, type SortKey } from "@/lib/engine";
+import type { PublishedCatalogue } from "@/lib/catalogue";
+import type { OfferQuote, QuoteOptions, SortKey, Split } from "@/lib/engine";
 import { ceilingWorkPerOffer } from "@/lib/engine/work-budget";
 import { NETWORK_LABELS } from "@/lib/schemas/care-category";
-import type { Offer } from "@/lib/schemas/offer";
+import { centsToMoney, moneyToCents } from "@/lib/schemas/money";
 import type { Profile } from "@/lib/schemas/profile";
 import { quoteOffersOffThread } from "./engine-thread";
 import { encodeProfile } from "./profile-url";
-import type { ComparisonResult, OfferResult } from "./types";
+import { type CompactRanking, createCompactRanking, monthlyCents, type OfferFacts, selectView, type ViewSelection } from "./ranking-view";
+import { PAGE_SIZE, readBudget, type ResultView } from "./result-filters";
+import type { ChartPoint, ComparisonResult, ComparisonView, OfferResult, RankedOffer } from "./types";
 
 /**
  * Sampled years for the participation forfaitaire and franchises, which every offer
@@ -23,37 +25,223 @@ function monteCarlo(catalogueSize: number): QuoteOptions["monteCarlo"] {
   return { deductionSampleCount: 10_000, ceilingWork: ceilingWorkPerOffer(catalogueSize) };
 }
 
-/**
- * Recent comparisons by catalogue revision, sort and profile. After a submit the page
- * is rendered again for its shareable URL, and a shared link is opened by several
- * people: both ask for a ranking just computed. A new catalogue revision changes the key.
- */
-const recentComparisons = new Map<string, ComparisonResult>();
-const RECENT_COMPARISONS = 100;
+/** What a page shows of an offer beyond its ranking figures: computed for the offers shown only. */
+interface ShownFigures {
+  scenario: Split;
+  badYearRac: string;
+}
 
-/** Ranks the published catalogue for a profile: scenario, expected and bad-year figures. */
-export async function runComparison(profile: Profile, sort: SortKey): Promise<ComparisonResult> {
+/** A profile's ranking as kept between requests: numbers, not one object per offer. */
+interface KeptRanking {
+  catalogue: PublishedCatalogue;
+  encodedProfile: string;
+  period: { start: string; end: string };
+  referenceVersion: string;
+  ineligibleCount: number;
+  ranking: CompactRanking;
+  /** By catalogue index, for the offers some page has shown. */
+  shown: Map<number, ShownFigures>;
+}
+
+/**
+ * Recent rankings by catalogue revision and profile, both sorts from one engine run.
+ * After a submit the page is rendered again for its shareable URL, a shared link is
+ * opened by several people, and every change of sort, filter or page asks for the same
+ * ranking again: none of them runs the engine over the catalogue again. A ranking being
+ * computed is shared by the requests that ask for it meanwhile. Each keeps two numbers per
+ * offer (~160 kB on 10 000 offers), so the hundred kept stay within a few tens of MB.
+ */
+const recentRankings = new Map<string, Promise<KeptRanking>>();
+const RECENT_RANKINGS = 100;
+/** Offers whose bad year a kept ranking remembers; past it, the pages seen are forgotten (and computed again if asked). */
+const MAX_SHOWN_KEPT = 1000;
+
+/** Per catalogue revision: the offers' facts and their index, shared by every ranking of it. */
+const catalogueFacts = new WeakMap<PublishedCatalogue, { facts: OfferFacts[]; indexOf: Map<string, number> }>();
+
+function factsOf(catalogue: PublishedCatalogue) {
+  const known = catalogueFacts.get(catalogue);
+  if (known) return known;
+  const illustrative = new Set(catalogue.insurers.filter((insurer) => insurer.illustrative).map((insurer) => insurer.name));
+  const facts = catalogue.offers.map(
+    (offer): OfferFacts => ({
+      id: offer.id,
+      insurer: offer.insurer.name,
+      formula: offer.formula,
+      level: offer.level,
+      responsable: offer.responsable,
+      network: offer.network ? NETWORK_LABELS[offer.network.name] : null,
+      hasWaitingPeriod: Object.values(offer.guarantees).some((guarantee) => guarantee.waitingMonths > 0),
+      illustrative: illustrative.has(offer.insurer.name),
+    }),
+  );
+  const entry = { facts, indexOf: new Map(facts.map((fact, index) => [fact.id, index])) };
+  catalogueFacts.set(catalogue, entry);
+  return entry;
+}
+
+/**
+ * The ranking of the published catalogue for a profile, scenario and expected figures,
+ * without the bad year (it needs every sampled year of every offer: asked for the page
+ * shown only, see figuresShown).
+ */
+async function rankingFor(profile: Profile): Promise<KeptRanking> {
   const catalogue = await loadPublishedCatalogue();
   const encodedProfile = encodeProfile(profile);
-  const key = `${catalogue.revision}|${sort}|${encodedProfile}`;
-  const recent = recentComparisons.get(key);
+  const key = `${catalogue.revision}|${encodedProfile}`;
+  const recent = recentRankings.get(key);
   if (recent) return recent;
+  const computing = computeRanking(catalogue, profile, encodedProfile);
+  recentRankings.set(key, computing);
+  // A Map iterates in insertion order: the first key is the oldest.
+  if (recentRankings.size > RECENT_RANKINGS) recentRankings.delete(recentRankings.keys().next().value!);
+  // A refusal (deadline, busy) is not kept: the next request tries again.
+  computing.catch(() => {
+    if (recentRankings.get(key) === computing) recentRankings.delete(key);
+  });
+  return computing;
+}
 
-  const result = await quoteOffersOffThread(catalogue, profile, { sort, breakdown: false, monteCarlo: monteCarlo(catalogue.offers.length) });
-  const byId = new Map(catalogue.offers.map((offer) => [offer.id, offer]));
-  const illustrative = new Set(catalogue.insurers.filter((insurer) => insurer.illustrative).map((insurer) => insurer.name));
-  const comparison: ComparisonResult = {
+async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, encodedProfile: string): Promise<KeptRanking> {
+  const options: QuoteOptions = { sort: "total", breakdown: false, badYear: false, monteCarlo: monteCarlo(catalogue.offers.length) };
+  const result = await quoteOffersOffThread(catalogue, profile, options);
+  const { indexOf } = factsOf(catalogue);
+  const ranking = createCompactRanking(catalogue.offers.length);
+  const order = new Int32Array(result.offers.length);
+  result.offers.forEach((quote, position) => {
+    const index = indexOf.get(quote.offerId)!;
+    ranking.premiumCents[index] = moneyToCents(quote.annualPremium);
+    // Full mode always fills it: the engine leaves it null only in scenario mode.
+    ranking.expectedRacCents[index] = moneyToCents(quote.expectedRac ?? quote.scenario.rac);
+    order[position] = index;
+  });
+  ranking.orders.total = order;
+  return {
+    catalogue,
     encodedProfile,
-    sort,
     period: result.period,
     referenceVersion: result.referenceVersion,
-    offers: result.offers.map((quote) => toOfferResult(quote, byId.get(quote.offerId)!, illustrative.has(quote.insurer))),
     ineligibleCount: result.ineligible.length,
+    ranking,
+    shown: new Map(),
   };
-  recentComparisons.set(key, comparison);
-  // A Map iterates in insertion order: the first key is the oldest.
-  if (recentComparisons.size > RECENT_COMPARISONS) recentComparisons.delete(recentComparisons.keys().next().value!);
-  return comparison;
+}
+
+/** The scenario and bad year of the page's offers, quoted with the bad year for those offers only. */
+async function figuresShown(kept: KeptRanking, profile: Profile, indexes: readonly number[]): Promise<Map<number, ShownFigures>> {
+  const { facts, indexOf } = factsOf(kept.catalogue);
+  const missing = indexes.filter((index) => !kept.shown.has(index));
+  if (missing.length > 0) {
+    const options: QuoteOptions = { breakdown: false, badYear: true, monteCarlo: monteCarlo(kept.catalogue.offers.length) };
+    const quotes = await quoteOffersOffThread(
+      kept.catalogue,
+      profile,
+      options,
+      missing.map((index) => facts[index]!.id),
+    );
+    if (kept.shown.size + quotes.offers.length > MAX_SHOWN_KEPT) kept.shown.clear();
+    for (const quote of quotes.offers) kept.shown.set(indexOf.get(quote.offerId)!, shownFigures(quote));
+  }
+  return new Map(indexes.map((index) => [index, kept.shown.get(index)!]));
+}
+
+function shownFigures(quote: OfferQuote): ShownFigures {
+  const { price, secu, mutuelle, rac } = quote.scenario;
+  return { scenario: { price, secu, mutuelle, rac }, badYearRac: quote.badYearRac ?? quote.scenario.rac };
+}
+
+function rankedOffer(kept: KeptRanking, selection: ViewSelection, index: number, rank: number): RankedOffer {
+  const fact = factsOf(kept.catalogue).facts[index]!;
+  const premium = kept.ranking.premiumCents[index]!;
+  const rac = kept.ranking.expectedRacCents[index]!;
+  const dominating = selection.dominatedBy.get(index);
+  return {
+    offerId: fact.id,
+    insurer: fact.insurer,
+    illustrative: fact.illustrative,
+    formula: fact.formula,
+    level: fact.level,
+    responsable: fact.responsable,
+    network: fact.network,
+    hasWaitingPeriod: fact.hasWaitingPeriod,
+    rank,
+    monthlyPremium: centsToMoney(monthlyCents(premium)),
+    annualPremium: centsToMoney(premium),
+    expectedRac: centsToMoney(rac),
+    totalCost: centsToMoney(premium + rac),
+    dominatedBy: dominating === undefined ? null : factsOf(kept.catalogue).facts[dominating]!.id,
+  };
+}
+
+const offerLabel = (fact: OfferFacts) => `${fact.insurer} — ${fact.formula}`;
+
+/**
+ * One page of the ranking of the published catalogue for a profile, sorted and filtered
+ * on the server (lib/compare/ranking-view.ts); the engine runs over the catalogue once per
+ * profile and catalogue revision, then once more for the page's bad years.
+ */
+export async function compareView(profile: Profile, view: ResultView, pageSize = PAGE_SIZE): Promise<ComparisonView> {
+  const kept = await rankingFor(profile);
+  const { facts } = factsOf(kept.catalogue);
+  const selection = selectView(
+    kept.ranking,
+    facts,
+    { sort: view.sort, budgetCents: readBudget(view.budget).cents, networkOnly: view.networkOnly, noWaiting: view.noWaiting, responsableOnly: view.responsableOnly },
+    view.page,
+    pageSize,
+  );
+  const shown = await figuresShown(kept, profile, selection.pageIndexes);
+  const offers: OfferResult[] = selection.pageIndexes.map((index, position) => ({
+    ...rankedOffer(kept, selection, index, selection.pageStart + position + 1),
+    ...shown.get(index)!,
+  }));
+  const dominatorNames: Record<string, string> = {};
+  for (const index of selection.pageIndexes) {
+    const dominating = selection.dominatedBy.get(index);
+    if (dominating !== undefined) dominatorNames[facts[dominating]!.id] = offerLabel(facts[dominating]!);
+  }
+  const point = (index: number): ChartPoint => ({
+    offerId: facts[index]!.id,
+    label: offerLabel(facts[index]!),
+    premiumCents: kept.ranking.premiumCents[index]!,
+    racCents: kept.ranking.expectedRacCents[index]!,
+  });
+  return {
+    encodedProfile: kept.encodedProfile,
+    period: kept.period,
+    referenceVersion: kept.referenceVersion,
+    view: { ...view, page: selection.page },
+    pageSize,
+    pageCount: selection.pageCount,
+    rankedCount: selection.rankedCount,
+    matchingCount: selection.matching.length,
+    ineligibleCount: kept.ineligibleCount,
+    cheapestMonthly: selection.cheapestMonthlyCents === null ? null : centsToMoney(selection.cheapestMonthlyCents),
+    offers,
+    dominatorNames,
+    chart: {
+      frontier: selection.frontier.map(point),
+      frontierOmitted: selection.frontierOmitted,
+      beatenSample: selection.beatenSample.map(point),
+      beatenCount: selection.beatenCount,
+    },
+  };
+}
+
+/** The whole ranking of the published catalogue for a profile, without the bad year: what a saved profile remembers. */
+export async function runComparison(profile: Profile, sort: SortKey): Promise<ComparisonResult> {
+  const kept = await rankingFor(profile);
+  const { facts } = factsOf(kept.catalogue);
+  const noFilter = { sort, budgetCents: null, networkOnly: false, noWaiting: false, responsableOnly: false };
+  const selection = selectView(kept.ranking, facts, noFilter, 1, Math.max(1, kept.catalogue.offers.length));
+  return {
+    encodedProfile: kept.encodedProfile,
+    sort,
+    period: kept.period,
+    referenceVersion: kept.referenceVersion,
+    offers: Array.from(selection.matching, (index, position) => rankedOffer(kept, selection, index, position + 1)),
+    ineligibleCount: kept.ineligibleCount,
+  };
 }
 
 /** One offer's full quote with the per-act breakdown, for the explanation page. */
@@ -66,28 +254,6 @@ export async function explainOffer(
   const result = await quoteOffersOffThread(catalogue, profile, { breakdown: true, monteCarlo: monteCarlo(catalogue.offers.length) }, [offerId]);
   const quote = result.offers[0];
   return quote ? { quote, period: result.period } : null;
-}
-
-function toOfferResult(quote: OfferQuote, offer: Offer, illustrative: boolean): OfferResult {
-  return {
-    offerId: quote.offerId,
-    insurer: quote.insurer,
-    illustrative,
-    formula: quote.formula,
-    level: quote.level,
-    responsable: quote.responsable,
-    network: offer.network ? NETWORK_LABELS[offer.network.name] : null,
-    hasWaitingPeriod: Object.values(offer.guarantees).some((guarantee) => guarantee.waitingMonths > 0),
-    rank: quote.rank,
-    monthlyPremium: new Decimal(quote.annualPremium).div(12).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2),
-    annualPremium: quote.annualPremium,
-    scenario: { price: quote.scenario.price, secu: quote.scenario.secu, mutuelle: quote.scenario.mutuelle, rac: quote.scenario.rac },
-    // Full mode always fills both: the engine leaves them null only in scenario mode.
-    expectedRac: quote.expectedRac ?? quote.scenario.rac,
-    badYearRac: quote.badYearRac ?? quote.scenario.rac,
-    totalCost: quote.totalCost,
-    dominatedBy: quote.dominatedBy,
-  };
 }
 
 /** Two or three offers quoted with their breakdown, for the side-by-side page. */

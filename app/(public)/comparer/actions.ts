@@ -4,21 +4,26 @@ import { z } from "zod";
 import { publicAction } from "@/lib/actions/public-action";
 import type { ActionResult } from "@/lib/actions/result";
 import { countComparison } from "@/lib/compare/comparison-rate-limit";
-import { runComparison } from "@/lib/compare/run-comparison";
-import type { ComparisonResult } from "@/lib/compare/types";
+import { MAX_PAGE_SIZE, PAGE_SIZE, resultViewSchema } from "@/lib/compare/result-filters";
+import { compareView } from "@/lib/compare/run-comparison";
+import type { ComparisonView } from "@/lib/compare/types";
 import { profileSchema } from "@/lib/schemas/profile";
 
-const compareInputSchema = z.object({
+/** The profile, then the view (sort, filters, page) at the top level, as the first version's `{ profile, sort }` was. */
+const compareInputSchema = resultViewSchema.extend({
   profile: profileSchema,
-  sort: z.enum(["rac", "total"]).default("total"),
+  pageSize: z.int().min(1).max(MAX_PAGE_SIZE).default(PAGE_SIZE),
 });
 
-const compare = publicAction(compareInputSchema, async ({ profile, sort }) => {
+const compare = publicAction(compareInputSchema, async ({ profile, pageSize, ...view }) => {
   await countComparison();
-  return runComparison(profile, sort);
+  return compareView(profile, view, pageSize);
 });
 
-/** Public endpoint: ranks the published catalogue for the submitted profile. */
-export async function compareAction(input: unknown): Promise<ActionResult<ComparisonResult>> {
+/**
+ * Public endpoint: ranks the published catalogue for the submitted profile and answers one
+ * page of it, sorted and filtered on the server, with what the charts draw.
+ */
+export async function compareAction(input: unknown): Promise<ActionResult<ComparisonView>> {
   return compare(input);
 }

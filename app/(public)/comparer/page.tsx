@@ -3,8 +3,8 @@ import { Comparison } from "@/components/compare/comparison";
 import { getCurrentUser } from "@/lib/auth/session";
 import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { decodeProfile } from "@/lib/compare/profile-url";
-import { filtersFromParams } from "@/lib/compare/result-filters";
-import { runComparison } from "@/lib/compare/run-comparison";
+import { viewFromParams } from "@/lib/compare/result-filters";
+import { compareView } from "@/lib/compare/run-comparison";
 import { presetProfile } from "@/lib/compare/presets";
 
 export const metadata: Metadata = { title: "Comparer les mutuelles pour votre année de soins" };
@@ -17,8 +17,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const encoded = typeof params.p === "string" ? params.p : null;
   const decoded = encoded ? decodeProfile(encoded) : null;
   const profile = decoded?.ok ? decoded.profile : presetProfile(typeof params.preset === "string" ? params.preset : undefined);
-  const filters = filtersFromParams(params);
-  const [outcome, user] = await Promise.all([decoded?.ok ? comparePublicly(() => runComparison(decoded.profile, "total")) : null, getCurrentUser()]);
+  // Sort, filters and page from the URL, checked here: what is invalid is left out and said.
+  const { view, problems } = viewFromParams(params);
+  const [outcome, user] = await Promise.all([decoded?.ok ? comparePublicly(() => compareView(decoded.profile, view)) : null, getCurrentUser()]);
   const initialResult = outcome?.ok ? outcome.value : null;
 
   return (
@@ -37,7 +38,13 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
           {outcome.message}
         </p>
       )}
-      <Comparison initialProfile={profile} initialResult={initialResult} initialFilters={filters} signedIn={user !== null} />
+      <Comparison
+        initialProfile={profile}
+        initialResult={initialResult}
+        initialView={initialResult?.view ?? view}
+        linkProblems={initialResult ? problems : []}
+        signedIn={user !== null}
+      />
     </>
   );
 }
