@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { efficientFrontier, evenTicks, offerName } from "@/components/charts/chart-data";
+import { evenTicks, offerName, scatterRows } from "@/components/charts/chart-data";
 import type { OfferResult } from "@/lib/compare/types";
 
 const offer = (offerId: string, annualPremium: string, expectedRac: string) =>
@@ -10,9 +10,21 @@ describe("chart data", () => {
     expect(offerName(offer("a", "1", "1"))).toBe("Assureur a — Essentiel");
   });
 
-  it("the frontier keeps the offers no other beats on both premium and expected RAC, by increasing premium", () => {
-    const offers = [offer("dear-good", "900.00", "100.00"), offer("cheap-bad", "300.00", "800.00"), offer("beaten", "950.00", "150.00"), offer("middle", "600.00", "400.00")];
-    expect(efficientFrontier(offers).map((o) => o.offerId)).toEqual(["cheap-bad", "middle", "dear-good"]);
+  it("the scatter's table lists exactly the points drawn, frontier and sampled beaten offers, by increasing premium", () => {
+    const point = (offerId: string, premiumCents: number, racCents: number) => ({ offerId, label: offerId, premiumCents, racCents });
+    const rows = scatterRows({
+      frontier: [point("cheap-bad", 30_000, 80_000), point("middle", 60_000, 40_000), point("dear-good", 90_000, 10_000)],
+      frontierOmitted: 0,
+      beatenSample: [point("beaten-dear", 95_000, 15_000), point("beaten-cheap", 40_000, 85_000)],
+      beatenCount: 57,
+    });
+    expect(rows.map((row) => [row.offerId, row.beaten])).toEqual([
+      ["cheap-bad", false],
+      ["beaten-cheap", true],
+      ["middle", false],
+      ["dear-good", false],
+      ["beaten-dear", true],
+    ]);
   });
 
   it.each([
