@@ -47,6 +47,8 @@ export interface CellResult {
   /** `network` by error code (ECONNRESET…), `status` by HTTP status, `action`: a 2xx that is not a ranking. */
   errors: { total: number; network: Record<string, number>; timeout: number; status: Record<string, number>; action: number };
   meanResponseBytes: number;
+  /** The largest answer of the cell: what the browser receives at worst (the RSC payload of an action). */
+  maxResponseBytes: number;
   /** Distinct request bodies sent in the measured part (1 for a page). */
   distinctBodies: number;
   /** CPU the driver itself used, in % of one core: the server had the rest of the machine. */
@@ -193,6 +195,7 @@ async function runCell(cell: CellRequest): Promise<CellResult> {
       action: outcomes.filter((outcome) => outcome.kind === "action").length,
     },
     meanResponseBytes: Math.round(answered.reduce((sum, outcome) => sum + outcome.bytes, 0) / Math.max(1, answered.length)),
+    maxResponseBytes: answered.reduce((max, outcome) => Math.max(max, outcome.bytes), 0),
     distinctBodies,
     driverCpuPercent: round1(((cpu.user + cpu.system) / 1000 / elapsedMs) * 100),
     loadAverageAtStart,

@@ -11,6 +11,8 @@ export interface TestServer {
   databaseUrl: string;
   /** The environment the server runs with, for child processes that talk to it. */
   env: NodeJS.ProcessEnv;
+  /** The `next start` process (its memory is measured by the load test). */
+  serverPid: number;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function withTestServer<T>(work: (server: TestServer) => Promise<T>
     await buildIfNeeded({ ...env, NODE_ENV: "production" }, options.nextOutput);
     server = runNext(["start", "-p", port], env, options.nextOutput);
     await waitForServer(`${baseUrl}/`);
-    return await work({ baseUrl, databaseUrl, env });
+    return await work({ baseUrl, databaseUrl, env, serverPid: server.pid! });
   } finally {
     server?.kill("SIGTERM");
     await cluster.stop();
