@@ -80,7 +80,7 @@ export function Results({
   const isSelected = (offerId: string) => selected.some((entry) => entry.id === offerId);
 
   return (
-    <section className="results" aria-labelledby="results-title" data-profile={result.encodedProfile}>
+    <section className="results" aria-labelledby="results-title" data-profile={result.encodedProfile} data-view={query}>
       <h2 id="results-title">
         {formatCount(result.rankedCount, "offre")} {result.rankedCount > 1 ? "classées" : "classée"} pour votre année de soins
       </h2>

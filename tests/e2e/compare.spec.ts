@@ -285,6 +285,8 @@ test("[COMPARE] tri et filtres dans l'adresse : un rechargement les garde ; un b
   await expect(page).toHaveURL(/tri=rac/);
   await expect(page).toHaveURL(/budget=80%2C50/);
   await expect(page).toHaveURL(/reseau=1/);
+  // The server answers each change: the names are read once the ranking shown is the address's.
+  await expect.poll(async () => (await page.locator("section.results").getAttribute("data-view")) === new URL(page.url()).search.slice(1)).toBe(true);
   const filtered = await offerNames(page, 20);
   // Signing in to save the profile comes back to this very view.
   const signIn = new URL((await page.getByRole("link", { name: "Connectez-vous pour enregistrer ce profil" }).getAttribute("href"))!, page.url());
