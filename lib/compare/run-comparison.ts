@@ -53,7 +53,7 @@ interface KeptRanking {
  */
 const recentRankings = new Map<string, Promise<KeptRanking>>();
 const RECENT_RANKINGS = 100;
-/** Offers whose bad year a kept ranking remembers; past it, the pages seen are forgotten (and computed again if asked). */
+/** Offers whose bad year a kept ranking remembers (above BAD_YEAR_FOR_ALL_MAX_OFFERS); past it, the pages seen are forgotten (and computed again if asked). */
 const MAX_SHOWN_KEPT = 1000;
 
 /** Per catalogue revision: the offers' facts and their index, shared by every ranking of it. */
@@ -81,9 +81,9 @@ function factsOf(catalogue: PublishedCatalogue) {
 }
 
 /**
- * The ranking of the published catalogue for a profile, scenario and expected figures,
- * without the bad year (it needs every sampled year of every offer: asked for the page
- * shown only, see figuresShown).
+ * The ranking of the published catalogue for a profile, scenario and expected figures;
+ * on a large catalogue without the bad year (it needs every sampled year of every offer:
+ * asked for the page shown only, see figuresShown).
  */
 async function rankingFor(profile: Profile): Promise<KeptRanking> {
   const catalogue = await loadPublishedCatalogue();
@@ -102,11 +102,21 @@ async function rankingFor(profile: Profile): Promise<KeptRanking> {
   return computing;
 }
 
+/**
+ * Up to this many offers, the ranking computes every offer's bad year at once: a second
+ * engine call for the page would pay the profile's fixed cost (the sampled deductions)
+ * again, more than the bad years of a few hundred offers cost (the demo's 52: one call
+ * per comparison, as before paging).
+ */
+const BAD_YEAR_FOR_ALL_MAX_OFFERS = 500;
+
 async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, encodedProfile: string): Promise<KeptRanking> {
-  const options: QuoteOptions = { sort: "total", breakdown: false, badYear: false, monteCarlo: monteCarlo(catalogue.offers.length) };
+  const badYear = catalogue.offers.length <= BAD_YEAR_FOR_ALL_MAX_OFFERS;
+  const options: QuoteOptions = { sort: "total", breakdown: false, badYear, monteCarlo: monteCarlo(catalogue.offers.length) };
   const result = await quoteOffersOffThread(catalogue, profile, options);
   const { indexOf } = factsOf(catalogue);
   const ranking = createCompactRanking(catalogue.offers.length);
+  const shown = new Map<number, ShownFigures>();
   const order = new Int32Array(result.offers.length);
   result.offers.forEach((quote, position) => {
     const index = indexOf.get(quote.offerId)!;
@@ -114,6 +124,7 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
     // Full mode always fills it: the engine leaves it null only in scenario mode.
     ranking.expectedRacCents[index] = moneyToCents(quote.expectedRac ?? quote.scenario.rac);
     order[position] = index;
+    if (badYear) shown.set(index, shownFigures(quote));
   });
   ranking.orders.total = order;
   return {
@@ -123,7 +134,7 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
     referenceVersion: result.referenceVersion,
     ineligibleCount: result.ineligible.length,
     ranking,
-    shown: new Map(),
+    shown,
   };
 }
 

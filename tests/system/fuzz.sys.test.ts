@@ -258,7 +258,7 @@ const INSURER_KEYS = ["name", "kind", "registrationNumber", "illustrative"];
  */
 type KeyKind = "id" | "value" | "profile" | "offer" | "insurer";
 const ACTION_KEYS: Record<string, Record<string, KeyKind>> = {
-  compareAction: { profile: "profile", sort: "value" },
+  compareAction: { profile: "profile", sort: "value", budget: "value", networkOnly: "value", noWaiting: "value", responsableOnly: "value", page: "value", pageSize: "value" },
   signUpAction: { email: "value", password: "value" },
   confirmSignUpAction: { token: "value" },
   requestPasswordResetAction: { email: "value" },
