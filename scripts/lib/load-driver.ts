@@ -47,7 +47,7 @@ export interface CellResult {
   /** `network` by error code (ECONNRESET…), `status` by HTTP status, `action`: a 2xx that is not a ranking. */
   errors: { total: number; network: Record<string, number>; timeout: number; status: Record<string, number>; action: number };
   meanResponseBytes: number;
-  /** The largest answer of the cell: what the browser receives at worst (the RSC payload of an action). */
+  /** The largest successful answer of the cell (0 when none succeeded): what the browser receives at worst (the RSC payload of an action). */
   maxResponseBytes: number;
   /** Distinct request bodies sent in the measured part (1 for a page). */
   distinctBodies: number;
@@ -195,7 +195,8 @@ async function runCell(cell: CellRequest): Promise<CellResult> {
       action: outcomes.filter((outcome) => outcome.kind === "action").length,
     },
     meanResponseBytes: Math.round(answered.reduce((sum, outcome) => sum + outcome.bytes, 0) / Math.max(1, answered.length)),
-    maxResponseBytes: answered.reduce((max, outcome) => Math.max(max, outcome.bytes), 0),
+    // An error's answer (a short refusal) says nothing of what a ranking weighs.
+    maxResponseBytes: answered.reduce((max, outcome) => (outcome.kind === "ok" ? Math.max(max, outcome.bytes) : max), 0),
     distinctBodies,
     driverCpuPercent: round1(((cpu.user + cpu.system) / 1000 / elapsedMs) * 100),
     loadAverageAtStart,
