@@ -28,7 +28,11 @@ export interface CompactRanking {
   orders: Partial<Record<SortKey, Int32Array>>;
 }
 
-/** The filters as the server applies them: a budget already read into cents (null: none). */
+/**
+ * The filters as the server applies them: a budget already read into cents (null: none).
+ * A new filter (the person's own offers, say) adds a field here and a clause in
+ * selectView's `keep`; counts, pages and dominance follow.
+ */
 export interface AppliedFilters {
   sort: SortKey;
   budgetCents: number | null;
