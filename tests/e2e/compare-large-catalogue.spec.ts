@@ -5,7 +5,7 @@ import { presetProfile } from "../../lib/compare/presets";
 import { createPrismaClient } from "../../lib/prisma-client";
 import { generateSyntheticCatalogue } from "../../seed/factories/synthetic-catalogue";
 import { countPublishedOffers } from "./support/database";
-import { expect, test } from "./support/test";
+import { expect, test, uniqueClientIp } from "./support/test";
 import { sql } from "./support/users";
 
 // The operator's catalogue of issue 15: 10 000 synthetic offers beside the 52 of the demo,
@@ -158,7 +158,7 @@ test("[COMPARE] 10 052 offres : le serveur classe, pagine et filtre ; un lien pa
   for (const part of ["tri=rac", "reseau=1", "responsable=1", "budget=250", "page=2"]) expect(shared).toContain(part);
 
   // Another visitor opening the link sees the same view: same filters, same page, same offers.
-  const other = await browser.newContext({ locale: "fr-FR" });
+  const other = await browser.newContext({ locale: "fr-FR", extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
   const visitor = await other.newPage();
   await visitor.goto(shared, { timeout: FIRST_RANKING_MS });
   await expect(visitor.getByTestId("offer-row")).toHaveCount(PAGE_SIZE, { timeout: FIRST_RANKING_MS });
