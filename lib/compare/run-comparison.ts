@@ -8,6 +8,7 @@ import { centsToMoney, moneyToCents } from "@/lib/schemas/money";
 import type { Profile } from "@/lib/schemas/profile";
 import { quoteOffersOffThread } from "./engine-thread";
 import { encodeProfile } from "./profile-url";
+import { RecentRankings } from "./recent-rankings";
 import { type CompactRanking, createCompactRanking, monthlyCents, type OfferFacts, selectView, type ViewSelection } from "./ranking-view";
 import { PAGE_SIZE, readBudget, type ResultView } from "./result-filters";
 import type { ChartPoint, ComparisonResult, ComparisonView, OfferResult, RankedOffer } from "./types";
@@ -44,15 +45,14 @@ interface KeptRanking {
 }
 
 /**
- * Recent rankings by catalogue revision and profile, both sorts from one engine run.
- * After a submit the page is rendered again for its shareable URL, a shared link is
+ * Recent rankings of the current catalogue revision by profile, both sorts from one engine
+ * run. After a submit the page is rendered again for its shareable URL, a shared link is
  * opened by several people, and every change of sort, filter or page asks for the same
- * ranking again: none of them runs the engine over the catalogue again. A ranking being
- * computed is shared by the requests that ask for it meanwhile. Each keeps two numbers per
- * offer (~160 kB on 10 000 offers), so the hundred kept stay within a few tens of MB.
+ * ranking again: none of them runs the engine over the catalogue again. Each keeps two
+ * numbers per offer (~160 kB on 10 000 offers), so the hundred kept stay within a few
+ * tens of MB.
  */
-const recentRankings = new Map<string, Promise<KeptRanking>>();
-const RECENT_RANKINGS = 100;
+const recentRankings = new RecentRankings<KeptRanking>(100);
 /** Offers whose bad year a kept ranking remembers (above BAD_YEAR_FOR_ALL_MAX_OFFERS); past it, the pages seen are forgotten (and computed again if asked). */
 const MAX_SHOWN_KEPT = 1000;
 
@@ -88,18 +88,7 @@ function factsOf(catalogue: PublishedCatalogue) {
 async function rankingFor(profile: Profile): Promise<KeptRanking> {
   const catalogue = await loadPublishedCatalogue();
   const encodedProfile = encodeProfile(profile);
-  const key = `${catalogue.revision}|${encodedProfile}`;
-  const recent = recentRankings.get(key);
-  if (recent) return recent;
-  const computing = computeRanking(catalogue, profile, encodedProfile);
-  recentRankings.set(key, computing);
-  // A Map iterates in insertion order: the first key is the oldest.
-  if (recentRankings.size > RECENT_RANKINGS) recentRankings.delete(recentRankings.keys().next().value!);
-  // A refusal (deadline, busy) is not kept: the next request tries again.
-  computing.catch(() => {
-    if (recentRankings.get(key) === computing) recentRankings.delete(key);
-  });
-  return computing;
+  return recentRankings.get(catalogue.revision, encodedProfile, () => computeRanking(catalogue, profile, encodedProfile));
 }
 
 /**
