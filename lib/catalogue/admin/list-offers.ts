@@ -45,7 +45,8 @@ const engineNetwork = (value: string | null) => (value === null ? null : (value.
 
 export function offerListWhere(filters: OfferListFilters): Prisma.OfferWhereInput {
   const q = filters.q?.trim();
-  const where: Prisma.OfferWhereInput = {};
+  // A person's own offers are theirs alone: the catalogue's are the ones with an insurer row.
+  const where: Prisma.OfferWhereInput = { ownerId: null };
   if (filters.status) where.status = filters.status;
   if (filters.level !== undefined) where.level = filters.level;
   if (filters.insurerId) where.insurerId = filters.insurerId;
@@ -90,10 +91,11 @@ export async function listOffers(prisma: PrismaClient, actor: AdminActor, filter
       insurer: { select: { name: true } },
     },
   });
+  // ownerId null: the check constraint Offer_catalogue_or_owned gives every such offer an insurer.
   return {
     items: rows.map((row) => ({
       id: row.id,
-      insurerName: row.insurer.name,
+      insurerName: row.insurer!.name,
       formula: row.formula,
       level: row.level,
       responsable: row.responsable,
