@@ -22,10 +22,13 @@ type Queryable = Pick<PrismaClient, "$queryRaw">;
  * absent). Money comes out as numeric::text, which is already "30.00"; percentages as
  * JSON numbers. Reading thousands of offers this way is one query and one JSON.parse,
  * instead of a row per guarantee, band and ceiling to reassemble in JavaScript.
+ * A person's own offer has no insurer row (read with a LEFT JOIN by lib/own-offers): its
+ * insurer is the name they typed. The catalogue's reads JOIN "Insurer", so they never
+ * see an owned offer.
  */
-const OFFER_JSON = Prisma.sql`json_build_object(
+export const OFFER_JSON = Prisma.sql`json_build_object(
   'id', o."id",
-  'insurer', json_strip_nulls(json_build_object('name', i."name", 'kind', i."kind")),
+  'insurer', json_strip_nulls(json_build_object('name', coalesce(i."name", o."ownInsurerName"), 'kind', i."kind")),
   'formula', o."formula",
   'level', o."level",
   'responsable', o."responsable",
