@@ -1,7 +1,10 @@
 import type { ChartData, ChartPoint, OfferResult } from "@/lib/compare/types";
 
-/** "Insurer — formula": several insurers name their formulas alike ("Essentiel"). */
-export const offerName = (offer: Pick<OfferResult, "insurer" | "formula">) => `${offer.insurer} — ${offer.formula}`;
+const OWNERSHIP_SUFFIX = { own: " (mon offre)", current: " (mon contrat actuel)" } as const;
+
+/** "Insurer — formula": several insurers name their formulas alike ("Essentiel"); the person's own offers say so. */
+export const offerName = (offer: Pick<OfferResult, "insurer" | "formula" | "ownership">) =>
+  `${offer.insurer} — ${offer.formula}${offer.ownership ? OWNERSHIP_SUFFIX[offer.ownership] : ""}`;
 
 /**
  * The scatter's points as its table lists them: the frontier and the sample of beaten

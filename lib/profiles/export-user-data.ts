@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { listOwnOffers } from "@/lib/own-offers";
 import type { UserDataExport } from "./types";
 
 /**
@@ -22,6 +23,7 @@ export async function exportUserData(prisma: PrismaClient, { userId, now = new D
     },
   });
   if (!user) return null;
+  const ownOffers = await listOwnOffers(prisma, { userId });
   return {
     exportedAt: now.toISOString(),
     user: {
@@ -39,5 +41,6 @@ export async function exportUserData(prisma: PrismaClient, { userId, now = new D
       lastRunAt: profile.lastRunAt?.toISOString() ?? null,
       lastRun: profile.lastRun,
     })),
+    ownOffers: ownOffers.map(({ offer, currentContractSince, createdAt, updatedAt }) => ({ offer, currentContractSince, createdAt, updatedAt })),
   };
 }

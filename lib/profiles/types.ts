@@ -80,4 +80,6 @@ export interface UserDataExport {
     lastRunAt: string | null;
     lastRun: unknown;
   }[];
+  /** Offers the person entered from their own papers, in the catalogue format. */
+  ownOffers: { offer: unknown; currentContractSince: string | null; createdAt: string; updatedAt: string }[];
 }

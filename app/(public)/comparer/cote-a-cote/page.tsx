@@ -6,6 +6,7 @@ import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
 import { quoteSelectedOffers } from "@/lib/compare/run-comparison";
+import { ownOffersOfRequester } from "@/lib/own-offers/server";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
 import { formatEuros, formatMean } from "@/lib/format";
 
@@ -60,7 +61,8 @@ export default async function SideBySidePage({ searchParams }: Props) {
   if (!decoded?.ok || ids.length === 0) {
     return <InvalidLink title="Offres côte à côte" message="Ce lien ne contient pas de profil de soins valide ou aucune offre à comparer." />;
   }
-  const outcome = await comparePublicly(() => quoteSelectedOffers(decoded.profile, ids));
+  const own = await ownOffersOfRequester();
+  const outcome = await comparePublicly(() => quoteSelectedOffers(decoded.profile, ids, own));
   if (!outcome.ok) return <InvalidLink title="Offres côte à côte" message={outcome.message} />;
   const quotes = outcome.value;
   const perLine = quotes.map(racByLine);

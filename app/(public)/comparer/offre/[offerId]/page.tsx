@@ -9,6 +9,7 @@ import { decodeProfile } from "@/lib/compare/profile-url";
 import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
 import { isWithdrawnOffer } from "@/lib/catalogue/server";
 import { explainOffer } from "@/lib/compare/run-comparison";
+import { ownOffersOfRequester } from "@/lib/own-offers/server";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
 import { deName, formatCount, formatEuros, formatIsoDate, formatMean } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
@@ -26,7 +27,8 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
   if (!decoded?.ok) {
     return <InvalidLink title="Détail d’une offre" message={decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."} />;
   }
-  const outcome = await comparePublicly(() => explainOffer(decoded.profile, offerId));
+  const own = await ownOffersOfRequester();
+  const outcome = await comparePublicly(() => explainOffer(decoded.profile, offerId, own));
   if (!outcome.ok) return <InvalidLink title="Détail d’une offre" message={outcome.message} />;
   const explained = outcome.value;
   const back = `/comparer?${resultsQuery(p as string, filtersFromParams(query))}`;
