@@ -1,6 +1,6 @@
 import type { AuditEntry } from "@/lib/catalogue/admin/audit-log";
 import { AUDIT_ACTION_LABELS } from "./labels";
-import { offerFieldLabel, offerValueText } from "./offer-field-label";
+import { offerFieldLabel, offerValueText } from "@/components/offer-editor/offer-field-label";
 
 const when = new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "short", timeStyle: "medium" });
 /** Who changed what and when, newest first; each change as the field's French name, old → new. */

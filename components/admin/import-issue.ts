@@ -1,6 +1,6 @@
 import type { CatalogueIssue } from "@/lib/catalogue/errors";
 import { fieldLabel } from "@/lib/schemas/french-errors";
-import { offerFieldLabel } from "./offer-field-label";
+import { offerFieldLabel } from "@/components/offer-editor/offer-field-label";
 
 /** The id of each offer of an import file, by position, to name an offer instead of "offers.3". */
 export function offerIdsOf(text: string): (string | null)[] {

@@ -6,7 +6,7 @@ import { deleteInsurerAction, saveInsurerAction } from "@/app/admin/actions";
 import { reachServer } from "@/lib/actions/reach-server";
 import type { AdminInsurer } from "@/lib/catalogue/admin/insurers";
 import { formatCount } from "@/lib/format";
-import { CheckboxField, SelectField, TextField } from "./fields";
+import { CheckboxField, SelectField, TextField } from "@/components/offer-editor/fields";
 
 const KIND_OPTIONS = [
   ["", "Non précisé"],

@@ -7,15 +7,15 @@ import { reachServer } from "@/lib/actions/reach-server";
 import type { CatalogueOfferStatus } from "@/lib/catalogue/read-offers";
 import type { PreviewRow } from "@/lib/catalogue/admin/preview";
 import { validateOffer } from "@/lib/catalogue/validate-offer";
-import { GUARANTEE_CATEGORIES, NETWORK_LABELS, NETWORKS } from "@/lib/schemas/care-category";
+import { GUARANTEE_CATEGORIES } from "@/lib/schemas/care-category";
 import type { Offer } from "@/lib/schemas/offer";
-import { CheckboxField, fieldId, JsonField, NumberField, pathKey, SelectField, setAt, TextField, type Path } from "./fields";
+import { CheckboxField, fieldId, JsonField, pathKey, SelectField, setAt, TextField, type Path } from "@/components/offer-editor/fields";
+import { NetworkEditor } from "@/components/offer-editor/network-editor";
 import { STATUS_LABELS } from "./labels";
-import { offerFieldLabel } from "./offer-field-label";
-import { GuaranteeEditor, type GuaranteeDraft } from "./guarantee-editor";
+import { offerFieldLabel } from "@/components/offer-editor/offer-field-label";
+import { GuaranteeEditor, type GuaranteeDraft } from "@/components/offer-editor/guarantee-editor";
 import { OfferPreview } from "./offer-preview";
-import { bandGapsText, PremiumBandsEditor, type BandDraft } from "./premium-bands-editor";
-
+import { bandGapsText, PremiumBandsEditor, type BandDraft } from "@/components/offer-editor/premium-bands-editor";
 
 export interface EditorInsurer {
   name: string;
@@ -42,13 +42,6 @@ type Draft = Record<string, unknown> & {
   guarantees: Record<string, GuaranteeDraft>;
   ceilings: unknown;
 };
-
-const DISCOUNTS = [
-  ["lensesDiscountPercent", "Remise sur les verres (%)"],
-  ["frameDiscountPercent", "Remise sur la monture (%)"],
-  ["dentalDiscountPercent", "Remise dentaire (%)"],
-  ["hearingDiscountPercent", "Remise audition (%)"],
-] as const;
 
 /**
  * The offer editor. The form holds the offer in the catalogue format and validates it on
@@ -230,25 +223,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
           </div>
         </fieldset>
 
-        <fieldset className="card">
-          <legend>Réseau de soins</legend>
-          <div className="field-row">
-            <SelectField
-              label="Réseau"
-              path={["network", "name"]}
-              errors={errors}
-              value={network ? String(network.name) : ""}
-              options={[["", "Aucun réseau"], ...NETWORKS.map((name) => [name, NETWORK_LABELS[name]] as const)]}
-              onChange={(name) =>
-                change(["network"], name === "" ? null : { lensesDiscountPercent: 0, frameDiscountPercent: 0, dentalDiscountPercent: 0, hearingDiscountPercent: 0, ...(network ?? {}), name })
-              }
-            />
-            {network &&
-              DISCOUNTS.map(([field, label]) => (
-                <NumberField key={field} label={label} path={["network", field]} errors={errors} value={network[field]} onChange={(value) => change(["network", field], value)} />
-              ))}
-          </div>
-        </fieldset>
+        <NetworkEditor network={network} errors={errors} onChange={change} />
 
         <PremiumBandsEditor bands={draft.premiums.bands} errors={errors} onChange={change} />
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offerFieldLabel, offerValueText } from "@/components/admin/offer-field-label";
+import { offerFieldLabel, offerValueText } from "@/components/offer-editor/offer-field-label";
 
 describe("offer fields in French, for the audit log and the import report", () => {
   it.each([

@@ -8,6 +8,7 @@ import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
 import { quoteSelectedOffers } from "@/lib/compare/run-comparison";
 import { ownOffersOfRequester } from "@/lib/own-offers/server";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
+import { OwnOfferTag, ownershipOf } from "@/components/compare/own-offer-tag";
 import { formatEuros, formatMean } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Offres côte à côte" };
@@ -81,7 +82,7 @@ export default async function SideBySidePage({ searchParams }: Props) {
         <Link href={`/comparer?${resultsQuery(p as string, filtersFromParams(query))}`}>← Retour au classement</Link>
       </p>
       <h1>Offres côte à côte</h1>
-      {quotes.length < ids.length && <p className="muted">Certaines offres demandées ne sont plus au catalogue.</p>}
+      {quotes.length < ids.length && <p className="muted">Certaines offres demandées ne sont plus au catalogue, ou ne sont pas les vôtres.</p>}
       <ExpectedAndEnteredNote />
       <div className="table-scroll">
         <table className="side-by-side">
@@ -93,7 +94,8 @@ export default async function SideBySidePage({ searchParams }: Props) {
                 <th scope="col" key={quote.offerId}>
                   <Link href={`/comparer/offre/${quote.offerId}?${resultsQuery(p as string, filtersFromParams(query))}`}>
                     {quote.insurer} — {quote.formula}
-                  </Link>
+                  </Link>{" "}
+                  <OwnOfferTag ownership={ownershipOf(own, quote.offerId)} />
                 </th>
               ))}
             </tr>

@@ -11,6 +11,7 @@ import { isWithdrawnOffer } from "@/lib/catalogue/server";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { ownOffersOfRequester } from "@/lib/own-offers/server";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
+import { OwnOfferTag, ownershipOf } from "@/components/compare/own-offer-tag";
 import { deName, formatCount, formatEuros, formatIsoDate, formatMean } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
 
@@ -52,8 +53,9 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
         <Link href={back}>← Retour au classement</Link>
       </p>
       <h1>
-        {quote.insurer} — {quote.formula}
+        {quote.insurer} — {quote.formula} <OwnOfferTag ownership={ownershipOf(own, offerId)} />
       </h1>
+      {ownershipOf(own, offerId) && <p className="muted">Offre saisie par vous d’après vos documents : elle n’est visible que de vous.</p>}
       <dl className="key-figures">
         <div>
           <dt>Cotisation annuelle</dt>

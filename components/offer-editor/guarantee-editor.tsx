@@ -8,7 +8,9 @@ import {
   NETWORK_GUARANTEE_CATEGORIES,
   type GuaranteeCategory,
 } from "@/lib/schemas/care-category";
+import type { ReactNode } from "react";
 import { CheckboxField, JsonField, MoneyField, NumberField, pathKey, SelectField, type Path } from "./fields";
+import { GUARANTEE_EXAMPLES } from "./guarantee-examples";
 
 export type GuaranteeDraft = Record<string, unknown> & {
   forfait?: { amount?: unknown; per?: string; includesSecu?: boolean; maxPerYear?: unknown };
@@ -33,10 +35,14 @@ interface GuaranteeEditorProps {
   errors: Record<string, string>;
   onChange: (path: Path, value: unknown) => void;
   onSyntaxError: (key: string, message: string | null) => void;
+  /** Shown under the line's examples: what one usual act would cost with the terms typed. */
+  preview?: ReactNode;
+  /** In-network terms are typed as JSON: fine for the catalogue's editors, left out of a person's form. */
+  withNetworkTerms?: boolean;
 }
 
 /** One line of the "tableau de garanties": every field of guaranteeSchema, labelled, errors by zod path. */
-export function GuaranteeEditor({ category, guarantee, errors, onChange, onSyntaxError }: GuaranteeEditorProps) {
+export function GuaranteeEditor({ category, guarantee, errors, onChange, onSyntaxError, preview, withNetworkTerms = true }: GuaranteeEditorProps) {
   const base: Path = ["guarantees", category];
   const label = GUARANTEE_CATEGORY_LABELS[category];
   const at = (...rest: Path) => [...base, ...rest];
@@ -54,6 +60,8 @@ export function GuaranteeEditor({ category, guarantee, errors, onChange, onSynta
           {lineError}
         </p>
       )}
+      <p className="hint">Exemples : {GUARANTEE_EXAMPLES[category]}</p>
+      {preview}
       <div className="field-row">
         <NumberField label={`${label} : taux en % de la BR`} path={at("percentBr")} errors={errors} value={guarantee.percentBr} onChange={(value) => set(["percentBr"], value)} />
         {DOCTOR_RATE_CATEGORIES.includes(category) && (
@@ -121,7 +129,7 @@ export function GuaranteeEditor({ category, guarantee, errors, onChange, onSynta
           </div>
         </fieldset>
       )}
-      {NETWORK_GUARANTEE_CATEGORIES.includes(category) && (
+      {withNetworkTerms && NETWORK_GUARANTEE_CATEGORIES.includes(category) && (
         <JsonField
           label={`${label} : conditions chez un partenaire du réseau (JSON, vide : aucune)`}
           hint='Mêmes champs que ci-dessus, ex. { "percentBr": 300, "basis": "secu-included" }.'
