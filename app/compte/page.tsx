@@ -31,9 +31,15 @@ export default async function AccountPage() {
         <SavedProfileList profiles={profiles} />
       </section>
 
+      <section aria-labelledby="own-offers-title">
+        <h2 id="own-offers-title">Mes offres et mon contrat actuel</h2>
+        <p className="muted">Les devis reçus et le tableau de garanties de votre contrat, classés avec le catalogue pour votre année de soins.</p>
+        <Link href="/compte/offres">Gérer mes offres</Link>
+      </section>
+
       <section aria-labelledby="data-title" className="card account-data">
         <h2 id="data-title">Mes données</h2>
-        <p>Téléchargez tout ce que nous conservons sur vous : votre adresse, la date de création du compte, vos profils et leurs derniers résultats.</p>
+        <p>Téléchargez tout ce que nous conservons sur vous : votre adresse, la date de création du compte, vos profils et leurs derniers résultats, vos offres.</p>
         <a className="button secondary" href="/compte/export" download>
           Exporter mes données (JSON)
         </a>

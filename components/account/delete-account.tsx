@@ -17,7 +17,7 @@ export function DeleteAccount({ email }: { email: string }) {
   return (
     <section aria-labelledby="delete-account-title" className="card danger-zone">
       <h2 id="delete-account-title">Supprimer mon compte</h2>
-      <p>Votre compte, vos profils enregistrés et vos sessions sont effacés immédiatement et définitivement. Pensez à exporter vos données avant.</p>
+      <p>Votre compte, vos profils enregistrés, vos offres et vos sessions sont effacés immédiatement et définitivement. Pensez à exporter vos données avant.</p>
       {!open ? (
         <button type="button" className="secondary" onClick={() => setOpen(true)}>
           Supprimer mon compte…

@@ -34,7 +34,8 @@ interface GuaranteeEditorProps {
   guarantee: GuaranteeDraft;
   errors: Record<string, string>;
   onChange: (path: Path, value: unknown) => void;
-  onSyntaxError: (key: string, message: string | null) => void;
+  /** Needed with the in-network terms, typed as JSON. */
+  onSyntaxError?: (key: string, message: string | null) => void;
   /** Shown under the line's examples: what one usual act would cost with the terms typed. */
   preview?: ReactNode;
   /** In-network terms are typed as JSON: fine for the catalogue's editors, left out of a person's form. */
@@ -138,7 +139,7 @@ export function GuaranteeEditor({ category, guarantee, errors, onChange, onSynta
           rows={3}
           value={guarantee.inNetwork}
           onChange={(value) => set(["inNetwork"], value)}
-          onSyntaxError={(message) => onSyntaxError(pathKey(at("inNetwork")), message)}
+          onSyntaxError={(message) => onSyntaxError?.(pathKey(at("inNetwork")), message)}
         />
       )}
     </details>

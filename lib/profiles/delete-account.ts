@@ -2,7 +2,7 @@ import { forgetAccountRateLimits } from "@/lib/auth/rate-limit";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 /**
- * Deletes the user (RGPD art. 17). Saved profiles, sessions and provider accounts go with
+ * Deletes the user (RGPD art. 17). Saved profiles, own offers, sessions and provider accounts go with
  * the row through the schema's ON DELETE CASCADE, in the same statement; e-mail sign-in
  * and password tokens and the rate-limit counters are keyed by address, not by user, so
  * they are removed here: nothing keeps the address afterwards. False for an unknown user.
