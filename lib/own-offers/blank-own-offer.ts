@@ -12,25 +12,27 @@ export const NEW_OWN_OFFER_ID = "nouvelle-offre";
  * person then changes only the lines their papers print better.
  */
 export function blankOwnOffer(): OfferInput {
-  const ticketModerateur = { percentBr: 100 };
+  // A new object for each line: the form sends the offer to a server action, whose encoding
+  // turns an object seen twice into a reference that the proxy refuses (lib/security/action-reply.ts).
+  const ticketModerateur = () => ({ percentBr: 100 });
   const guarantees: Record<GuaranteeCategory, OfferInput["guarantees"][GuaranteeCategory]> = {
-    "doctor-gp": ticketModerateur,
-    "doctor-specialist": ticketModerateur,
-    "lab-imaging": ticketModerateur,
-    pharmacy: ticketModerateur,
+    "doctor-gp": ticketModerateur(),
+    "doctor-specialist": ticketModerateur(),
+    "lab-imaging": ticketModerateur(),
+    pharmacy: ticketModerateur(),
     "hospital-daily-charge": { fraisReels: true },
     "private-room": {},
-    "surgeon-fees": ticketModerateur,
+    "surgeon-fees": ticketModerateur(),
     "heavy-act-charge": { fraisReels: true },
-    glasses: ticketModerateur,
-    "contact-lenses": ticketModerateur,
-    "dental-care": ticketModerateur,
-    "dental-prosthesis": ticketModerateur,
-    orthodontics: ticketModerateur,
-    "hearing-aids": ticketModerateur,
+    glasses: ticketModerateur(),
+    "contact-lenses": ticketModerateur(),
+    "dental-care": ticketModerateur(),
+    "dental-prosthesis": ticketModerateur(),
+    orthodontics: ticketModerateur(),
+    "hearing-aids": ticketModerateur(),
     "alternative-medicine": {},
-    psychologist: ticketModerateur,
-    paramedical: ticketModerateur,
+    psychologist: ticketModerateur(),
+    paramedical: ticketModerateur(),
     "dental-implants": {},
   };
   return {

@@ -48,3 +48,8 @@ describe("the preview of one usual act while typing", () => {
     expect(usualActPreview(offer, "doctor-gp", "2035-01-01")).toBeNull();
   });
 });
+
+test("no two lines share one object: the server action's encoding would send a reference the proxy refuses", () => {
+  const lines = Object.values(blankOwnOffer().guarantees);
+  expect(new Set(lines).size).toBe(lines.length);
+});
