@@ -82,26 +82,30 @@ test("[OFFERS] enter a devis and the current contract from printed tables, rank 
   await expect(page.getByTestId("own-offer").filter({ hasText: "Ancienne Mutuelle" })).toContainText("Mon contrat actuel");
   await page.screenshot({ path: `${SCREENSHOTS}/own-offers-list.png`, fullPage: true });
 
-  // Ranked with the catalogue: both marked, the differences with the current contract, and when it can be left.
+  // Ranked with the catalogue: the current contract and when it can be left, then each own offer among the catalogue's.
   await compareExample(page);
-  await expect(row(page, "Mutuelle du Devis")).toContainText("Mon offre");
-  await expect(row(page, "Ancienne Mutuelle")).toContainText("Mon contrat actuel");
+  await expect(page.getByTestId("current-contract")).toContainText("Ancienne Mutuelle — Essentiel");
   await expect(page.getByTestId("leaving-date")).toContainText("Vous pouvez résilier votre contrat actuel à tout moment");
   await expect(page.getByTestId("leaving-date")).toContainText(/soit le \d{1,2}(er)? \p{L}+ \d{4}/u);
-  // 90 € against 75 € a month: 180 € more a year in premium.
-  await expect(row(page, "Mutuelle du Devis").getByTestId("versus-current")).toContainText("cotisation +180,00");
-  await expect(row(page, "Ancienne Mutuelle").getByTestId("versus-current")).toHaveCount(0);
-  const withCatalogue = await page.getByTestId("offer-row").count();
-  expect(withCatalogue).toBeGreaterThan(2);
+  const catalogueCount = (await page.getByTestId("visible-count").textContent())!;
+  expect(catalogueCount).toMatch(/^\d+ offres affichées$/);
+  expect(Number.parseInt(catalogueCount, 10)).toBeGreaterThan(2);
   await page.screenshot({ path: `${SCREENSHOTS}/own-offers-ranking.png`, fullPage: true });
 
-  // Alone: only the person's offers, and the link keeps the choice.
+  // Alone: only the person's offers, marked, with the yearly differences against the current contract; the link keeps the choice.
   await page.getByLabel("Mes offres seulement").check();
   await expect(page.getByTestId("offer-row")).toHaveCount(2);
   await expect(page).toHaveURL(/mes-offres=1/);
+  await expect(row(page, "Mutuelle du Devis")).toContainText("Mon offre");
+  await expect(row(page, "Ancienne Mutuelle")).toContainText("Mon contrat actuel");
+  // 90 € against 75 € a month: 180 € more a year in premium.
+  await expect(row(page, "Mutuelle du Devis").getByTestId("versus-current")).toContainText("cotisation +180,00");
+  await expect(row(page, "Mutuelle du Devis").getByTestId("versus-current")).toContainText("reste à charge attendu");
+  await expect(row(page, "Ancienne Mutuelle").getByTestId("versus-current")).toHaveCount(0);
   await page.getByLabel("Avec le catalogue").check();
-  await expect(page.getByTestId("offer-row")).toHaveCount(withCatalogue);
+  await expect(page.getByTestId("visible-count")).toHaveText(catalogueCount);
   await page.getByLabel("Mes offres seulement").check();
+  await expect(page.getByTestId("offer-row")).toHaveCount(2);
   const sharedLink = page.url();
 
   // Each own offer's explanation page, marked as the person's.
