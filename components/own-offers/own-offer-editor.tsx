@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { saveOwnOfferAction } from "@/app/compte/offres/actions";
+import { CeilingsEditor, type CeilingDraft } from "@/components/offer-editor/ceilings-editor";
 import { CheckboxField, fieldId, MoneyField, NumberField, pathKey, setAt, TextField, type Path } from "@/components/offer-editor/fields";
 import { GuaranteeEditor, type GuaranteeDraft } from "@/components/offer-editor/guarantee-editor";
 import { NetworkEditor } from "@/components/offer-editor/network-editor";
@@ -18,8 +19,9 @@ import { GUARANTEE_CATEGORIES } from "@/lib/schemas/care-category";
 import type { OfferInput } from "@/lib/schemas/offer";
 import { householdBands } from "./household-premium";
 
-type Draft = Omit<OfferInput, "premiums" | "guarantees" | "network"> & {
+type Draft = Omit<OfferInput, "premiums" | "guarantees" | "network" | "ceilings"> & {
   network: null | Record<string, unknown>;
+  ceilings?: CeilingDraft[];
   premiums: { bands: BandDraft[] };
   guarantees: Record<string, GuaranteeDraft>;
 };
@@ -235,6 +237,8 @@ export function OwnOfferEditor({ offer, id, version, currentContractSince }: Own
           );
         })}
       </section>
+
+      <CeilingsEditor ceilings={draft.ceilings ?? []} errors={errors} onChange={change} />
 
       <div className="actions-row sticky-actions">
         <button type="submit" className="primary" disabled={pending}>

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./support/test";
-import { createUser, signIn, type TestUser } from "./support/users";
+import { createUser, signIn, sql, type TestUser } from "./support/users";
 
 const SCREENSHOTS = "test-results/screenshots";
 
@@ -72,8 +72,17 @@ test("[OFFERS] enter a devis and the current contract from printed tables, rank 
   await implants.getByLabel("Implants dentaires : montant du forfait (€)").fill("300");
   await implants.getByLabel("Implants dentaires : forfait", { exact: true }).selectOption("equipment");
   await expect(page.getByTestId("usual-act-dental-implants")).toContainText("mutuelle 300,00");
+  // « Prothèses dentaires : 1 000 € par an et par bénéficiaire ».
+  await page.getByRole("button", { name: "Ajouter un plafond" }).click();
+  await page.getByLabel("Plafond 1 : Prothèses dentaires").check();
+  await page.getByLabel("Plafond 1 : montant par an et par bénéficiaire (€)").fill("1000");
   await expect(page.getByTestId("responsable-warnings")).toHaveCount(0);
   await save(page);
+  const ceilings = await sql<{ categories: string; amount: string }>(
+    `SELECT c."categories"::text AS "categories", c."amount"::text AS "amount" FROM "OfferCeiling" c JOIN "Offer" o ON o."id" = c."offerId" WHERE o."ownerId" = $1`,
+    [alice.id],
+  );
+  expect(ceilings).toEqual([{ categories: "{dental-prosthesis}", amount: "1000.00" }]);
 
   // The current contract, from its tableau de garanties: the defaults, 75 € a month per person, member since March 2025.
   await enterOffer(page, { insurer: "Ancienne Mutuelle", formula: "Essentiel", premium: { perPerson: "75" }, currentSince: "2025-03-01" });
