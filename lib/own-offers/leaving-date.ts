@@ -5,9 +5,10 @@ import { addMonths, dayNumber, isoDate } from "../engine/dates";
  *
  * - After twelve months of membership: at any time, without fees; the termination takes
  *   effect one month after the insurer receives the notification (résiliation
- *   infra-annuelle, loi n° 2019-733 du 14 juillet 2019, in force since 2020-12-01: Code de
- *   la sécurité sociale L932-12-2, Code de la mutualité L221-10-2, Code des assurances
- *   L113-15-2).
+ *   infra-annuelle, loi n° 2019-733 du 14 juillet 2019 and décret n° 2020-1438, in force
+ *   since 2020-12-01: Code des assurances L113-15-2, Code de la mutualité L221-10-2, and
+ *   their twin for institutions de prévoyance in the Code de la sécurité sociale;
+ *   https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000042558822).
  * - Before: at the yearly échéance, with a notification at least two months before it
  *   (Code des assurances L113-12, Code de la mutualité L221-10). The échéance is taken as
  *   the anniversary of the membership start (many contracts say 31 December instead: the
