@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { callAction, cookieHeader, readServerActions, signInOverHttp, type ServerAction } from "../../scripts/lib/server-actions";
 import { emailSchema } from "../../lib/auth/email-address";
+import { blankOwnOffer } from "../../lib/own-offers/blank-own-offer";
 import { offerSchema } from "../../lib/schemas/offer";
 import { profileSchema } from "../../lib/schemas/profile";
 import { createPasswordUser, type SystemUser } from "./support/users";
@@ -58,6 +59,8 @@ const KNOWN_ACTIONS = [
   "deleteInsurerAction",
   "importCatalogueAction",
   "exportCatalogueAction",
+  "saveOwnOfferAction",
+  "deleteOwnOfferAction",
 ];
 const PUBLIC_ACTIONS = new Set(["compareAction", "signUpAction", "confirmSignUpAction", "requestPasswordResetAction", "resetPasswordAction"]);
 
@@ -95,6 +98,9 @@ const tag = randomUUID().slice(0, 8);
 const B_PROFILE_NAME = `Profil-B-${tag}`;
 const B_JSON_MARKER = `B-json-${tag}`;
 const bProfileIds = [`fuzz-b-${randomUUID()}`, `fuzz-b-${randomUUID()}`];
+/** B's own offer (a devis B entered): an owned row, found absent by anyone but B. */
+const bOwnOfferId = `perso-${randomUUID().replaceAll("-", "").slice(0, 24)}`;
+const B_OWN_OFFER_MARKER = `Devis-B-${tag}`;
 let markers: string[];
 let before: Awaited<ReturnType<typeof snapshot>>;
 let requestCount = 0;
@@ -123,6 +129,11 @@ beforeAll(async () => {
       JSON.stringify(profile),
     ]);
   }
+  await database.query(
+    `INSERT INTO "Offer" ("id", "ownerId", "ownInsurerName", "formula", "level", "responsable", "status", "currentContractSince", "updatedAt")
+     VALUES ($1, $2, $3, $3, 1, true, 'DRAFT', '2025-01-01', now())`,
+    [bOwnOfferId, userB.id, B_OWN_OFFER_MARKER],
+  );
   cookies = {
     anonymous: undefined,
     user: await signInOverHttp(app.baseUrl, userA.email, userA.password),
@@ -134,7 +145,7 @@ beforeAll(async () => {
   const csrf = await fetch(`${app.baseUrl}/api/auth/csrf`);
   anonymousCsrf = { cookie: cookieHeader(csrf.headers.getSetCookie()), token: ((await csrf.json()) as { csrfToken: string }).csrfToken };
   offerId = (await database.query<{ id: string }>(`SELECT "id" FROM "Offer" ORDER BY "id" LIMIT 1`))[0]!.id;
-  markers = [userB.email, B_PROFILE_NAME, B_JSON_MARKER, userB.id, ...bProfileIds];
+  markers = [userB.email, B_PROFILE_NAME, B_JSON_MARKER, userB.id, ...bProfileIds, bOwnOfferId, B_OWN_OFFER_MARKER];
   before = await snapshot();
 });
 
@@ -150,16 +161,18 @@ afterAll(async () => {
 async function snapshot() {
   const [user] = await database.query(`SELECT * FROM "User" WHERE "id" = $1`, [userB.id]);
   const profiles = await database.query(`SELECT * FROM "SavedProfile" WHERE "userId" = $1 ORDER BY "id"`, [userB.id]);
+  const ownOffers = await database.query(`SELECT * FROM "Offer" WHERE "ownerId" = $1 ORDER BY "id"`, [userB.id]);
+  // The catalogue's offers: A may well save own offers of A's while fuzzed.
   const [counts] = await database.query(
     `SELECT (SELECT count(*) FROM "Session" WHERE "userId" = $1)::int AS "bSessions",
-            (SELECT count(*) FROM "Offer")::int AS "offers",
+            (SELECT count(*) FROM "Offer" WHERE "ownerId" IS NULL)::int AS "offers",
             (SELECT count(*) FROM "Insurer")::int AS "insurers",
             (SELECT count(*) FROM "OfferAuditEntry")::int AS "auditEntries",
             (SELECT "revision"::text FROM "CatalogueRevision" WHERE "id" = 1) AS "catalogueRevision",
             (SELECT count(*) FROM "User" WHERE "role" = 'ADMIN')::int AS "admins"`,
     [userB.id],
   );
-  return JSON.parse(JSON.stringify({ user, profiles, counts })) as unknown;
+  return JSON.parse(JSON.stringify({ user, profiles, ownOffers, counts })) as unknown;
 }
 
 // ── Sending and checking ─────────────────────────────────────────────────────────────────
@@ -293,6 +306,8 @@ const TEMPLATES: Record<string, () => unknown> = {
   duplicateProfileAction: () => ({ id: bProfileIds[0] }),
   deleteProfileAction: () => ({ id: bProfileIds[1] }),
   rerunProfileAction: () => ({ id: bProfileIds[0], sort: "rac" }),
+  saveOwnOfferAction: () => ({ id: bOwnOfferId, offer: { ...blankOwnOffer(), insurer: { name: "Fuzz" }, formula: "Volé" }, currentContractSince: "2026-01-01" }),
+  deleteOwnOfferAction: () => ({ id: bOwnOfferId }),
 };
 
 const NASTY_STRINGS = [
@@ -306,7 +321,7 @@ const NASTY_STRINGS = [
 const NASTY_NUMBERS = [0, -0, -1, 1, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, Number.MAX_VALUE, -Number.MAX_VALUE, Number.MIN_VALUE, 1e21, 366.0000001];
 const KEYS_TO_TRY = [...new Set([...Object.keys(ALL_KEYS), ...PROFILE_KEYS, ...OFFER_KEYS, ...INSURER_KEYS])];
 
-const bId = () => fc.constantFrom(userB.id, ...bProfileIds);
+const bId = () => fc.constantFrom(userB.id, ...bProfileIds, bOwnOfferId);
 const longString = fc.constantFrom(81, 101, 255, 321, 5_000, 100_000).chain((length) =>
   fc.constantFrom("x", "é", "🙂", "$", "\\").map((unit) => unit.repeat(length).slice(0, length)),
 );
