@@ -2,7 +2,7 @@ import type { GuaranteeCategory } from "../schemas/care-category";
 import type { OfferInput } from "../schemas/offer";
 
 /** Stands for the id of an offer not saved yet: the server gives the real one (lib/own-offers/save-own-offer.ts). */
-export const NEW_OWN_OFFER_ID = "nouvelle-offre";
+const NEW_OWN_OFFER_ID = "nouvelle-offre";
 
 /**
  * What a new own offer starts from, line by line: « 100 % BR » where the Sécu pays (the

@@ -42,11 +42,11 @@ export type LeavingOption =
     };
 
 /** Months of membership after which the contract can be left at any time. */
-export const MEMBERSHIP_MONTHS_BEFORE_ANY_TIME = 12;
+const MEMBERSHIP_MONTHS_BEFORE_ANY_TIME = 12;
 /** Notice before the yearly échéance (L113-12 Code des assurances, L221-10 Code de la mutualité). */
-export const NOTICE_MONTHS_BEFORE_ECHEANCE = 2;
+const NOTICE_MONTHS_BEFORE_ECHEANCE = 2;
 /** The termination takes effect this long after the insurer receives it (L113-15-2). */
-export const ANY_TIME_NOTICE_MONTHS = 1;
+const ANY_TIME_NOTICE_MONTHS = 1;
 
 export function leavingOption(membershipStart: string, today: string): LeavingOption {
   const start = dayNumber(membershipStart);
