@@ -8,7 +8,7 @@ import { profileSchema } from "../schemas/profile";
  * care of the line, with dépassements where they exist (OPTAM doctors), at the reference
  * table's usual price, so that « 200 % BR » visibly differs from « 100 % BR ».
  */
-export const USUAL_ACTS: Record<GuaranteeCategory, { category: CareCategory; sector?: Sector }> = {
+const USUAL_ACTS: Record<GuaranteeCategory, { category: CareCategory; sector?: Sector }> = {
   "doctor-gp": { category: "gp", sector: "2-optam" },
   "doctor-specialist": { category: "specialist-referred", sector: "2-optam" },
   "lab-imaging": { category: "lab-test" },
