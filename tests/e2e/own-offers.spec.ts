@@ -157,3 +157,22 @@ test("[OFFERS] enter a devis and the current contract from printed tables, rank 
   const editPage = await page.goto(`/compte/offres/${new URL(devisPage).pathname.split("/").pop()}`);
   expect(editPage?.status()).toBe(404);
 });
+
+test("[OFFERS] an own offer is edited with what was saved, and deleted after a confirmation", async ({ page }) => {
+  const user = await createUser();
+  await signIn(page, user, "/compte/offres");
+  await enterOffer(page, { insurer: "Mutuelle à Modifier", formula: "Devis Mars", premium: { perPerson: "40" } });
+  await save(page);
+
+  await page.getByRole("link", { name: "Modifier Mutuelle à Modifier — Devis Mars" }).click();
+  await expect(page.getByLabel("Nom de la formule")).toHaveValue("Devis Mars");
+  await expect(page.getByLabel("Tranche 1 : cotisation mensuelle (€)")).toHaveValue("40,00");
+  await page.getByLabel("Nom de la formule").fill("Devis Avril");
+  await save(page);
+  await expect(page.getByTestId("own-offer")).toContainText("Mutuelle à Modifier — Devis Avril");
+
+  await page.getByRole("button", { name: "Supprimer Mutuelle à Modifier — Devis Avril" }).click();
+  await page.getByRole("button", { name: "Confirmer la suppression de Mutuelle à Modifier — Devis Avril" }).click();
+  await expect(page.getByTestId("own-offer")).toHaveCount(0);
+  await expect(page.getByText("0 offre sur 20 possibles")).toBeVisible();
+});
