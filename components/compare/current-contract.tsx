@@ -3,25 +3,24 @@ import { formatSignedCents, versusCurrent } from "@/lib/compare/versus-current";
 import { formatIsoDate } from "@/lib/format";
 import { leavingMessage } from "@/lib/own-offers/leaving-message";
 
+type CurrentContract = NonNullable<ComparisonResult["currentContract"]>;
+
 /** The person's current contract among the ranked offers, and when they can leave it. */
-export function CurrentContractCard({ result }: { result: ComparisonResult }) {
-  const contract = result.currentContract;
-  if (!contract) return null;
-  const current = result.offers.find((offer) => offer.offerId === contract.offerId);
+export function CurrentContractCard({ contract }: { contract: CurrentContract }) {
   return (
     <section className="card current-contract" aria-labelledby="current-contract-title" data-testid="current-contract">
-      <h3 id="current-contract-title">Votre contrat actuel{current ? ` : ${current.insurer} — ${current.formula}` : ""}</h3>
-      {!current && <p>Votre contrat actuel ne peut pas être chiffré pour ce profil : vérifiez ses cotisations par âge.</p>}
+      <h3 id="current-contract-title">Votre contrat actuel : {contract.name}</h3>
       <p>Adhésion depuis le {formatIsoDate(contract.since)}.</p>
       <p data-testid="leaving-date">{leavingMessage(contract.leaving)}</p>
-      {current && <p className="muted">Sous chaque offre : ce qu’elle changerait par an par rapport à votre contrat actuel (− : vous paieriez moins).</p>}
+      <p className="muted">Sous chaque offre : ce qu’elle changerait par an par rapport à votre contrat actuel (− : vous paieriez moins).</p>
     </section>
   );
 }
 
 /** One offer against the current contract, per year: premium, expected reste à charge, total and bad year. */
-export function VersusCurrentContract({ offer, current }: { offer: OfferResult; current: OfferResult }) {
-  const difference = versusCurrent(offer, current);
+export function VersusCurrentContract({ offer, contract }: { offer: OfferResult; contract: CurrentContract }) {
+  if (offer.offerId === contract.offerId) return null;
+  const difference = versusCurrent(offer, contract.figures);
   const saving = difference.totalCost < 0;
   return (
     <p className="versus-current small" data-testid="versus-current">
