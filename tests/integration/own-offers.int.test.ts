@@ -176,7 +176,14 @@ describe("ownership: Alice reaching for Bob's own offer", () => {
     const bobRanking = await comparison.runComparison(YOUNG, "total", bobOwn);
     expect(bobRanking.offers.map((offer) => offer.offerId)).not.toContain(aliceOfferId);
     expect(bobRanking.offers.find((offer) => offer.offerId === bobOfferId)?.ownership).toBe("current");
-    expect(bobRanking.currentContract).toMatchObject({ offerId: bobOfferId, since: "2025-01-10", leaving: { kind: "any-time" } });
+    const bobCurrent = bobRanking.offers.find((offer) => offer.offerId === bobOfferId)!;
+    expect(bobRanking.currentContract).toEqual({
+      offerId: bobOfferId,
+      name: "Mutuelle de Bob — Contrat de Bob",
+      since: "2025-01-10",
+      leaving: expect.objectContaining({ kind: "any-time" }),
+      figures: { annualPremium: "148.08", expectedRac: bobCurrent.expectedRac, totalCost: bobCurrent.totalCost, badYearRac: bobCurrent.badYearRac },
+    });
     // An anonymous visitor: the catalogue alone.
     const anonymous = await comparison.runComparison(YOUNG, "total");
     expect(anonymous.offers.some((offer) => offer.ownership !== undefined)).toBe(false);
