@@ -12,14 +12,18 @@ export function CurrentContractCard({ contract }: { contract: CurrentContract })
       <h3 id="current-contract-title">Votre contrat actuel : {contract.name}</h3>
       <p>Adhésion depuis le {formatIsoDate(contract.since)}.</p>
       <p data-testid="leaving-date">{leavingMessage(contract.leaving)}</p>
-      <p className="muted">Sous chaque offre : ce qu’elle changerait par an par rapport à votre contrat actuel (− : vous paieriez moins).</p>
+      {contract.figures ? (
+        <p className="muted">Sous chaque offre : ce qu’elle changerait par an par rapport à votre contrat actuel (− : vous paieriez moins).</p>
+      ) : (
+        <p>Votre contrat actuel ne peut pas être chiffré pour ce profil : vérifiez qu’il a une cotisation pour l’âge de chaque personne.</p>
+      )}
     </section>
   );
 }
 
 /** One offer against the current contract, per year: premium, expected reste à charge, total and bad year. */
 export function VersusCurrentContract({ offer, contract }: { offer: OfferResult; contract: CurrentContract }) {
-  if (offer.offerId === contract.offerId) return null;
+  if (offer.offerId === contract.offerId || !contract.figures) return null;
   const difference = versusCurrent(offer, contract.figures);
   const saving = difference.totalCost < 0;
   return (

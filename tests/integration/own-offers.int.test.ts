@@ -121,6 +121,17 @@ describe("a person's own offers", () => {
     for (const own of listed) await ownOffers.deleteOwnOffer({ userId, id: own.offer.id });
   });
 
+  it("a current contract that cannot cover the profile still says when it can be left, without figures to set offers against", async () => {
+    const senior = await createUser("contrat-senior@example.fr");
+    const seniorsOnly = { ...devis("Mutuelle Senior", "Sérénité"), premiums: { bands: [{ minAge: 60, maxAge: 120, monthly: "80.00" }] } };
+    await ownOffers.saveOwnOffer({ userId: senior, offer: seniorsOnly, currentContractSince: "2026-06-15" });
+    const ranking = await comparison.runComparison(YOUNG, "total", await ownOffers.ownOffersForRanking({ userId: senior }));
+    expect(ranking.offers.some((offer) => offer.ownership !== undefined)).toBe(false);
+    expect(ranking.currentContract).toMatchObject({ name: "Mutuelle Senior — Sérénité", since: "2026-06-15" });
+    expect(ranking.currentContract?.leaving.kind).not.toBe("any-time");
+    expect(ranking.currentContract?.figures).toBeUndefined();
+  });
+
   it(`are ${MAX_OWN_OFFERS} at most per person, even when saves race`, async () => {
     const racer = await createUser("vingt-et-un@example.fr");
     const outcomes = await Promise.allSettled(
