@@ -1,9 +1,7 @@
-import type { ComparisonResult, OfferResult } from "@/lib/compare/types";
+import type { CurrentContract, OfferResult } from "@/lib/compare/types";
 import { formatSignedCents, versusCurrent } from "@/lib/compare/versus-current";
 import { formatIsoDate } from "@/lib/format";
 import { leavingMessage } from "@/lib/own-offers/leaving-message";
-
-type CurrentContract = NonNullable<ComparisonResult["currentContract"]>;
 
 /** The person's current contract among the ranked offers, and when they can leave it. */
 export function CurrentContractCard({ contract }: { contract: CurrentContract }) {

@@ -4,6 +4,7 @@ import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
 import { SaveProfile } from "@/components/account/save-profile";
+import { CurrentContractCard, VersusCurrentContract } from "@/components/compare/current-contract";
 import { WhenVisible } from "@/components/when-visible";
 import { DEFAULT_FILTERS, hasActiveFilter, readBudget, resultsQuery, type ResultFilters, type ResultView } from "@/lib/compare/result-filters";
 import type { ComparisonView } from "@/lib/compare/types";
@@ -39,7 +40,7 @@ export function Results({
   suggestedName: string;
   signedIn?: boolean;
 }) {
-  const { sort, networkOnly, noWaiting, responsableOnly } = view;
+  const { sort, networkOnly, noWaiting, responsableOnly, ownOnly } = view;
   // A new filter starts on the first page of what it leaves.
   const setFilter = (patch: Partial<ResultFilters>) => onViewChange({ ...view, ...patch, page: 1 });
   const resetFilters = () => {
@@ -105,7 +106,20 @@ export function Results({
         </div>
       )}
 
+      {result.currentContract && <CurrentContractCard contract={result.currentContract} />}
+
       <div className="toolbar" role="group" aria-label="Classement et filtres">
+        {result.ownOfferCount !== undefined && (
+          <fieldset className="segmented">
+            <legend>Offres classées</legend>
+            <label>
+              <input type="radio" name="scope" checked={!ownOnly} onChange={() => setFilter({ ownOnly: false })} /> Avec le catalogue
+            </label>
+            <label>
+              <input type="radio" name="scope" checked={ownOnly} onChange={() => setFilter({ ownOnly: true })} /> Mes offres seulement
+            </label>
+          </fieldset>
+        )}
         <fieldset className="segmented">
           <legend>Classer par</legend>
           <label>
@@ -202,14 +216,20 @@ export function Results({
           </thead>
           <tbody>
             {result.offers.map((offer) => (
-              <tr key={offer.offerId} className={offer.dominatedBy ? "dominated" : undefined} data-testid="offer-row">
+              <tr
+                key={offer.offerId}
+                className={[offer.dominatedBy ? "dominated" : null, offer.ownership ? "own-offer" : null].filter(Boolean).join(" ") || undefined}
+                data-testid="offer-row"
+              >
                 <td data-label="Rang">{offer.rank}</td>
                 <th scope="row">
                   <Link href={`/comparer/offre/${offer.offerId}?${query}`}>
                     {offer.insurer} — {offer.formula}
                   </Link>
                   <div className="tags">
-                    <span className="tag">Niveau {offer.level}</span>
+                    {offer.ownership === "current" && <span className="tag own">Mon contrat actuel</span>}
+                    {offer.ownership === "own" && <span className="tag own">Mon offre</span>}
+                    {offer.ownership === undefined && <span className="tag">Niveau {offer.level}</span>}
                     {offer.illustrative && <span className="tag">Assureur fictif</span>}
                     {!offer.responsable && <span className="tag warning">Non responsable</span>}
                     {offer.network && <span className="tag">Réseau {offer.network}</span>}
@@ -220,6 +240,7 @@ export function Results({
                       </span>
                     )}
                   </div>
+                  {result.currentContract && <VersusCurrentContract offer={offer} contract={result.currentContract} />}
                 </th>
                 <td data-label="Cotisation">
                   {formatEuros(offer.annualPremium)}

@@ -18,6 +18,8 @@ export interface OfferFacts {
   network: string | null;
   hasWaitingPeriod: boolean;
   illustrative: boolean;
+  /** One of the requester's own offers (lib/own-offers), absent for the catalogue's. */
+  ownership?: "own" | "current";
 }
 
 /** A profile's ranking without the bad year: cents by catalogue index, NaN for an offer not proposed to the profile. */
@@ -30,7 +32,7 @@ export interface CompactRanking {
 
 /**
  * The filters as the server applies them: a budget already read into cents (null: none).
- * A new filter (the person's own offers, say) adds a field here and a clause in
+ * A new filter adds a field here and a clause in
  * selectView's `keep`; counts, pages and dominance follow.
  */
 export interface AppliedFilters {
@@ -39,6 +41,7 @@ export interface AppliedFilters {
   networkOnly: boolean;
   noWaiting: boolean;
   responsableOnly: boolean;
+  ownOnly: boolean;
 }
 
 /**
@@ -115,7 +118,8 @@ export function selectView(
       (filters.budgetCents === null || monthlyCents(ranking.premiumCents[index]!) <= filters.budgetCents) &&
       (!filters.networkOnly || offer.network !== null) &&
       (!filters.noWaiting || !offer.hasWaitingPeriod) &&
-      (!filters.responsableOnly || offer.responsable)
+      (!filters.responsableOnly || offer.responsable) &&
+      (!filters.ownOnly || offer.ownership !== undefined)
     );
   };
   const matching = order.filter(keep);

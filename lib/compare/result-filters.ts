@@ -14,6 +14,8 @@ export interface ResultFilters {
   networkOnly: boolean;
   noWaiting: boolean;
   responsableOnly: boolean;
+  /** « Mes offres seulement »: the signed-in person's own offers, without the catalogue. */
+  ownOnly: boolean;
 }
 
 /** The filters and the page shown, from 1. */
@@ -21,7 +23,7 @@ export interface ResultView extends ResultFilters {
   page: number;
 }
 
-export const DEFAULT_FILTERS: ResultFilters = { sort: "total", budget: "", networkOnly: false, noWaiting: false, responsableOnly: false };
+export const DEFAULT_FILTERS: ResultFilters = { sort: "total", budget: "", networkOnly: false, noWaiting: false, responsableOnly: false, ownOnly: false };
 export const DEFAULT_VIEW: ResultView = { ...DEFAULT_FILTERS, page: 1 };
 
 /** Offers on a page of the ranking; a caller may ask for fewer or more, up to MAX_PAGE_SIZE. */
@@ -31,7 +33,7 @@ export const MAX_PAGE_SIZE = 50;
 const MAX_PAGE = 1_000_000;
 const MAX_BUDGET_TEXT = 20;
 
-const KEYS = { sort: "tri", budget: "budget", networkOnly: "reseau", noWaiting: "sans-carence", responsableOnly: "responsable", page: "page" } as const;
+const KEYS = { sort: "tri", budget: "budget", networkOnly: "reseau", noWaiting: "sans-carence", responsableOnly: "responsable", ownOnly: "mes-offres", page: "page" } as const;
 
 /** A budget past this is surely a typo (the dearest demo offers are a few hundred euros a month for a family). */
 const MAX_BUDGET_CENTS = 10_000_00;
@@ -46,6 +48,7 @@ export const resultViewSchema = z.object({
   networkOnly: z.boolean().default(false),
   noWaiting: z.boolean().default(false),
   responsableOnly: z.boolean().default(false),
+  ownOnly: z.boolean().default(false),
   page: z.int().min(1).max(MAX_PAGE).default(1),
 });
 
@@ -70,6 +73,7 @@ const PARAM_SCHEMAS = {
   networkOnly: flag("avec réseau de soins"),
   noWaiting: flag("sans délai de carence"),
   responsableOnly: flag("contrats responsables seulement"),
+  ownOnly: flag("mes offres seulement"),
   page: z.coerce.number({ error: WHOLE_PAGE }).int({ error: WHOLE_PAGE }).min(1, { error: WHOLE_PAGE }).max(MAX_PAGE, { error: WHOLE_PAGE }),
 };
 
@@ -94,6 +98,7 @@ export function viewFromParams(params: Params): { view: ResultView; problems: st
   const networkOnly = parse("networkOnly");
   const noWaiting = parse("noWaiting");
   const responsableOnly = parse("responsableOnly");
+  const ownOnly = parse("ownOnly");
   const page = parse("page");
   return {
     view: {
@@ -102,6 +107,7 @@ export function viewFromParams(params: Params): { view: ResultView; problems: st
       networkOnly: networkOnly === "1",
       noWaiting: noWaiting === "1",
       responsableOnly: responsableOnly === "1",
+      ownOnly: ownOnly === "1",
       page: page ?? DEFAULT_VIEW.page,
     },
     problems,
@@ -121,12 +127,13 @@ export function resultsQuery(encodedProfile: string, view: ResultFilters & { pag
   if (view.networkOnly) params.set(KEYS.networkOnly, "1");
   if (view.noWaiting) params.set(KEYS.noWaiting, "1");
   if (view.responsableOnly) params.set(KEYS.responsableOnly, "1");
+  if (view.ownOnly) params.set(KEYS.ownOnly, "1");
   if (view.page !== undefined && view.page > 1) params.set(KEYS.page, String(view.page));
   return params.toString();
 }
 
 export function hasActiveFilter(filters: ResultFilters): boolean {
-  return filters.budget.trim() !== "" || filters.networkOnly || filters.noWaiting || filters.responsableOnly;
+  return filters.budget.trim() !== "" || filters.networkOnly || filters.noWaiting || filters.responsableOnly || filters.ownOnly;
 }
 
 export type BudgetReading = { cents: number | null; error: null } | { cents: null; error: string };

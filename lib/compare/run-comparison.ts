@@ -3,6 +3,8 @@ import { loadPublishedCatalogue } from "@/lib/catalogue/server";
 import type { PublishedCatalogue } from "@/lib/catalogue";
 import type { OfferQuote, QuoteOptions, SortKey, Split } from "@/lib/engine";
 import { ceilingWorkPerOffer } from "@/lib/engine/work-budget";
+import { leavingOption } from "@/lib/own-offers/leaving-date";
+import type { OwnOffer } from "@/lib/own-offers/read-own-offers";
 import { NETWORK_LABELS } from "@/lib/schemas/care-category";
 import { centsToMoney, moneyToCents } from "@/lib/schemas/money";
 import type { Profile } from "@/lib/schemas/profile";
@@ -11,7 +13,7 @@ import { encodeProfile } from "./profile-url";
 import { RecentRankings } from "./recent-rankings";
 import { type CompactRanking, createCompactRanking, monthlyCents, type OfferFacts, selectView, type ViewSelection } from "./ranking-view";
 import { PAGE_SIZE, readBudget, type ResultView } from "./result-filters";
-import type { ChartPoint, ComparisonResult, ComparisonView, OfferResult, RankedOffer } from "./types";
+import type { ChartPoint, ComparisonResult, ComparisonView, CurrentContract, OfferResult, RankedOffer } from "./types";
 
 /**
  * Sampled years for the participation forfaitaire and franchises, which every offer
@@ -57,14 +59,46 @@ const recentRankings = new RecentRankings<KeptRanking>(100);
 const MAX_SHOWN_KEPT = 1000;
 
 /** Per catalogue revision: the offers' facts and their index, shared by every ranking of it. */
+/**
+ * The signed-in person's own offers (lib/own-offers), ranked with the catalogue for them
+ * only; the stamp changes with any of their writes. Anonymous visitors have none.
+ */
+export interface OwnOffersForRanking {
+  offers: readonly OwnOffer[];
+  stamp: string;
+}
+export const NO_OWN_OFFERS: OwnOffersForRanking = { offers: [], stamp: "" };
+
+/** Which offers of a ranked catalogue are the requester's own: set on the catalogues withOwnOffers makes. */
+const ownMarks = new WeakMap<PublishedCatalogue, Map<string, "own" | "current">>();
+
+/**
+ * The catalogue a person's rankings run on: the published one, or a copy with their own
+ * offers appended, under a revision of its own (the engine workers keep catalogues by
+ * revision: a person's offers are never cached as the catalogue's, nor seen by another
+ * person's request). The sampling depends on this list's size, the same on every page.
+ */
+function withOwnOffers(catalogue: PublishedCatalogue, own: OwnOffersForRanking): PublishedCatalogue {
+  if (own.offers.length === 0) return catalogue;
+  const combined: PublishedCatalogue = {
+    ...catalogue,
+    revision: `${catalogue.revision}|own:${own.stamp}`,
+    offers: [...catalogue.offers, ...own.offers.map((entry) => entry.offer)],
+  };
+  ownMarks.set(combined, new Map(own.offers.map((entry) => [entry.offer.id, entry.currentContractSince === null ? "own" : "current"])));
+  return combined;
+}
+
 const catalogueFacts = new WeakMap<PublishedCatalogue, { facts: OfferFacts[]; indexOf: Map<string, number> }>();
 
 function factsOf(catalogue: PublishedCatalogue) {
   const known = catalogueFacts.get(catalogue);
   if (known) return known;
   const illustrative = new Set(catalogue.insurers.filter((insurer) => insurer.illustrative).map((insurer) => insurer.name));
-  const facts = catalogue.offers.map(
-    (offer): OfferFacts => ({
+  const marks = ownMarks.get(catalogue);
+  const facts = catalogue.offers.map((offer): OfferFacts => {
+    const ownership = marks?.get(offer.id);
+    return {
       id: offer.id,
       insurer: offer.insurer.name,
       formula: offer.formula,
@@ -72,9 +106,11 @@ function factsOf(catalogue: PublishedCatalogue) {
       responsable: offer.responsable,
       network: offer.network ? NETWORK_LABELS[offer.network.name] : null,
       hasWaitingPeriod: Object.values(offer.guarantees).some((guarantee) => guarantee.waitingMonths > 0),
-      illustrative: illustrative.has(offer.insurer.name),
-    }),
-  );
+      // A typed insurer name may match a fictitious one of the demo: only the catalogue's offers are illustrative.
+      illustrative: ownership === undefined && illustrative.has(offer.insurer.name),
+      ...(ownership ? { ownership } : {}),
+    };
+  });
   const entry = { facts, indexOf: new Map(facts.map((fact, index) => [fact.id, index])) };
   catalogueFacts.set(catalogue, entry);
   return entry;
@@ -85,10 +121,13 @@ function factsOf(catalogue: PublishedCatalogue) {
  * on a large catalogue without the bad year (it needs every sampled year of every offer:
  * asked for the page shown only, see figuresShown).
  */
-async function rankingFor(profile: Profile): Promise<KeptRanking> {
+async function rankingFor(profile: Profile, own: OwnOffersForRanking): Promise<KeptRanking> {
   const catalogue = await loadPublishedCatalogue();
   const encodedProfile = encodeProfile(profile);
-  return recentRankings.get(catalogue.revision, encodedProfile, () => computeRanking(catalogue, profile, encodedProfile));
+  // The own offers' stamp in the key: one person's ranking is never served to another.
+  return recentRankings.get(catalogue.revision, `${own.stamp}|${encodedProfile}`, () =>
+    computeRanking(withOwnOffers(catalogue, own), profile, encodedProfile),
+  );
 }
 
 /**
@@ -157,6 +196,7 @@ function rankedOffer(kept: KeptRanking, selection: ViewSelection, index: number,
   const dominating = selection.dominatedBy.get(index);
   return {
     offerId: fact.id,
+    ...(fact.ownership ? { ownership: fact.ownership } : {}),
     insurer: fact.insurer,
     illustrative: fact.illustrative,
     formula: fact.formula,
@@ -173,24 +213,57 @@ function rankedOffer(kept: KeptRanking, selection: ViewSelection, index: number,
   };
 }
 
-const offerLabel = (fact: OfferFacts) => `${fact.insurer} — ${fact.formula}`;
+const OWNERSHIP_SUFFIX = { own: " (mon offre)", current: " (mon contrat actuel)" } as const;
+/** "Insurer — formula", and whether it is the person's own, as the charts and the dominance tags name it. */
+const offerLabel = (fact: OfferFacts) => `${fact.insurer} — ${fact.formula}${fact.ownership ? OWNERSHIP_SUFFIX[fact.ownership] : ""}`;
+
+/** The current contract among the person's own offers, with its figures when it covers the profile. */
+function currentContractOf(
+  kept: KeptRanking,
+  own: OwnOffersForRanking,
+  shown: Map<number, ShownFigures>,
+): CurrentContract | undefined {
+  const current = own.offers.find((entry) => entry.currentContractSince !== null);
+  if (!current?.currentContractSince) return undefined;
+  const index = factsOf(kept.catalogue).indexOf.get(current.offer.id);
+  const premium = index === undefined ? Number.NaN : kept.ranking.premiumCents[index]!;
+  const rac = index === undefined ? Number.NaN : kept.ranking.expectedRacCents[index]!;
+  const badYear = index === undefined ? undefined : shown.get(index)?.badYearRac;
+  return {
+    offerId: current.offer.id,
+    name: `${current.offer.insurer.name} — ${current.offer.formula}`,
+    since: current.currentContractSince,
+    leaving: leavingOption(current.currentContractSince, kept.catalogue.day),
+    ...(Number.isNaN(premium) || badYear === undefined
+      ? {}
+      : { figures: { annualPremium: centsToMoney(premium), expectedRac: centsToMoney(rac), totalCost: centsToMoney(premium + rac), badYearRac: badYear } }),
+  };
+}
 
 /**
  * One page of the ranking of the published catalogue for a profile, sorted and filtered
  * on the server (lib/compare/ranking-view.ts); the engine runs over the catalogue once per
  * profile and catalogue revision, then once more for the page's bad years.
  */
-export async function compareView(profile: Profile, view: ResultView, pageSize = PAGE_SIZE): Promise<ComparisonView> {
-  const kept = await rankingFor(profile);
-  const { facts } = factsOf(kept.catalogue);
-  const selection = selectView(
-    kept.ranking,
-    facts,
-    { sort: view.sort, budgetCents: readBudget(view.budget).cents, networkOnly: view.networkOnly, noWaiting: view.noWaiting, responsableOnly: view.responsableOnly },
-    view.page,
-    pageSize,
-  );
-  const shown = await figuresShown(kept, profile, selection.pageIndexes);
+export async function compareView(profile: Profile, view: ResultView, pageSize = PAGE_SIZE, own: OwnOffersForRanking = NO_OWN_OFFERS): Promise<ComparisonView> {
+  const kept = await rankingFor(profile, own);
+  const { facts, indexOf } = factsOf(kept.catalogue);
+  // Someone without own offers who opens a « Mes offres seulement » link sees the catalogue.
+  const ownOfferCount = facts.filter((fact, index) => fact.ownership !== undefined && !Number.isNaN(kept.ranking.premiumCents[index]!)).length;
+  const filters = {
+    sort: view.sort,
+    budgetCents: readBudget(view.budget).cents,
+    networkOnly: view.networkOnly,
+    noWaiting: view.noWaiting,
+    responsableOnly: view.responsableOnly,
+    ownOnly: view.ownOnly && ownOfferCount > 0,
+  };
+  const selection = selectView(kept.ranking, facts, filters, view.page, pageSize);
+  // The current contract's bad year too, wherever it ranks: every offer of the page is set against it.
+  const currentIndex = own.offers.find((entry) => entry.currentContractSince !== null)?.offer.id;
+  const currentRanked = currentIndex === undefined ? undefined : indexOf.get(currentIndex);
+  const wanted = currentRanked === undefined || Number.isNaN(kept.ranking.premiumCents[currentRanked]!) ? selection.pageIndexes : [...selection.pageIndexes, currentRanked];
+  const shown = await figuresShown(kept, profile, wanted);
   const offers: OfferResult[] = selection.pageIndexes.map((index, position) => ({
     ...rankedOffer(kept, selection, index, selection.pageStart + position + 1),
     ...shown.get(index)!,
@@ -210,7 +283,7 @@ export async function compareView(profile: Profile, view: ResultView, pageSize =
     encodedProfile: kept.encodedProfile,
     period: kept.period,
     referenceVersion: kept.referenceVersion,
-    view: { ...view, page: selection.page },
+    view: { ...view, ownOnly: filters.ownOnly, page: selection.page },
     pageSize,
     pageCount: selection.pageCount,
     rankedCount: selection.rankedCount,
@@ -225,14 +298,19 @@ export async function compareView(profile: Profile, view: ResultView, pageSize =
       beatenSample: selection.beatenSample.map(point),
       beatenCount: selection.beatenCount,
     },
+    ...(ownOfferCount > 0 ? { ownOfferCount } : {}),
+    ...(() => {
+      const currentContract = currentContractOf(kept, own, shown);
+      return currentContract ? { currentContract } : {};
+    })(),
   };
 }
 
 /** The whole ranking of the published catalogue for a profile, without the bad year: what a saved profile remembers. */
 export async function runComparison(profile: Profile, sort: SortKey): Promise<ComparisonResult> {
-  const kept = await rankingFor(profile);
+  const kept = await rankingFor(profile, NO_OWN_OFFERS);
   const { facts } = factsOf(kept.catalogue);
-  const noFilter = { sort, budgetCents: null, networkOnly: false, noWaiting: false, responsableOnly: false };
+  const noFilter = { sort, budgetCents: null, networkOnly: false, noWaiting: false, responsableOnly: false, ownOnly: false };
   const selection = selectView(kept.ranking, facts, noFilter, 1, Math.max(1, kept.catalogue.offers.length));
   return {
     encodedProfile: kept.encodedProfile,
@@ -244,23 +322,34 @@ export async function runComparison(profile: Profile, sort: SortKey): Promise<Co
   };
 }
 
-/** One offer's full quote with the per-act breakdown, for the explanation page. */
+/**
+ * Offers of the published catalogue or of the person's own, quoted with their breakdown,
+ * with the ranking's sampling (its list's size). Catalogue offers alone go to the engine
+ * under the catalogue's revision, which the workers keep.
+ */
+async function quoteChosen(profile: Profile, offerIds: readonly string[], own: OwnOffersForRanking) {
+  const catalogue = await loadPublishedCatalogue();
+  const ranked = withOwnOffers(catalogue, own);
+  const source = own.offers.some((entry) => offerIds.includes(entry.offer.id)) ? ranked : catalogue;
+  const known = offerIds.filter((id) => source.offers.some((offer) => offer.id === id));
+  if (known.length === 0) return null;
+  return quoteOffersOffThread(source, profile, { breakdown: true, monteCarlo: monteCarlo(ranked.offers.length) }, known);
+}
+
+/** One offer's full quote with the per-act breakdown, for the explanation page: a catalogue offer or one of the person's own. */
 export async function explainOffer(
   profile: Profile,
   offerId: string,
+  own: OwnOffersForRanking = NO_OWN_OFFERS,
 ): Promise<{ quote: OfferQuote; period: { start: string; end: string } } | null> {
-  const catalogue = await loadPublishedCatalogue();
-  if (!catalogue.offers.some((candidate) => candidate.id === offerId)) return null;
-  const result = await quoteOffersOffThread(catalogue, profile, { breakdown: true, monteCarlo: monteCarlo(catalogue.offers.length) }, [offerId]);
-  const quote = result.offers[0];
-  return quote ? { quote, period: result.period } : null;
+  const result = await quoteChosen(profile, [offerId], own);
+  const quote = result?.offers[0];
+  return result && quote ? { quote, period: result.period } : null;
 }
 
-/** Two or three offers quoted with their breakdown, for the side-by-side page. */
-export async function quoteSelectedOffers(profile: Profile, offerIds: readonly string[]): Promise<OfferQuote[]> {
-  const catalogue = await loadPublishedCatalogue();
-  const options = { breakdown: true, monteCarlo: monteCarlo(catalogue.offers.length) };
-  const quotes = (await quoteOffersOffThread(catalogue, profile, options, offerIds)).offers;
+/** Two or three offers quoted with their breakdown, for the side-by-side page (the person's own offers among them if theirs). */
+export async function quoteSelectedOffers(profile: Profile, offerIds: readonly string[], own: OwnOffersForRanking = NO_OWN_OFFERS): Promise<OfferQuote[]> {
+  const quotes = (await quoteChosen(profile, offerIds, own))?.offers ?? [];
   // In the order the person picked them.
   return offerIds.flatMap((id) => quotes.filter((quote) => quote.offerId === id));
 }

@@ -1,9 +1,12 @@
 import type { MoneyString, SortKey, Split } from "@/lib/engine";
+import type { LeavingOption } from "@/lib/own-offers/leaving-date";
 import type { ResultView } from "./result-filters";
 
 /** One ranked offer, as a saved profile remembers it: plain data, safe for client components. */
 export interface RankedOffer {
   offerId: string;
+  /** One of the signed-in person's own offers ("current": the one marked as their current contract); absent for the catalogue's. */
+  ownership?: "own" | "current";
   insurer: string;
   /** A fictitious insurer of the demo catalogue. */
   illustrative: boolean;
@@ -84,4 +87,20 @@ export interface ComparisonView {
   /** "Insurer — formula" of the offers that dominate an offer of the page. */
   dominatorNames: Record<string, string>;
   chart: ChartData;
+  /** How many of the signed-in person's own offers are ranked (the « Mes offres seulement » switch shows when there are). */
+  ownOfferCount?: number;
+  currentContract?: CurrentContract;
+}
+
+/**
+ * The person's current contract (one of their own offers), its membership start, when
+ * they can leave it, and its yearly figures, which every other offer is set against
+ * (absent when it cannot cover the profile: no premium for someone's age, say).
+ */
+export interface CurrentContract {
+  offerId: string;
+  name: string;
+  since: string;
+  leaving: LeavingOption;
+  figures?: Pick<OfferResult, "annualPremium" | "expectedRac" | "totalCost" | "badYearRac">;
 }

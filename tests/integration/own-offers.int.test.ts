@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportCatalogue, loadPublishedCatalogue, OfferValidationError } from "@/lib/catalogue";
 import { listInsurers, listOffers } from "@/lib/catalogue/admin";
+import { DEFAULT_VIEW } from "@/lib/compare/result-filters";
 import type * as RunComparison from "@/lib/compare/run-comparison";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_OWN_OFFERS } from "@/lib/schemas/own-offer";
@@ -43,6 +44,11 @@ function devis(insurer: string, formula: string, monthly = "42.00"): OfferInput 
       "dental-implants": { forfait: { amount: "300.00", per: "equipment" } },
     },
   };
+}
+
+/** The whole ranking as the results page pages it, for a requester with these own offers (none: anonymous). */
+function rank(own?: Awaited<ReturnType<typeof OwnOffersServer.ownOffersForRanking>>, view: Partial<typeof DEFAULT_VIEW> = {}) {
+  return comparison.compareView(YOUNG, { ...DEFAULT_VIEW, ...view }, 1000, own);
 }
 
 async function createUser(email: string): Promise<string> {
@@ -125,7 +131,7 @@ describe("a person's own offers", () => {
     const senior = await createUser("contrat-senior@example.fr");
     const seniorsOnly = { ...devis("Mutuelle Senior", "Sérénité"), premiums: { bands: [{ minAge: 60, maxAge: 120, monthly: "80.00" }] } };
     await ownOffers.saveOwnOffer({ userId: senior, offer: seniorsOnly, currentContractSince: "2026-06-15" });
-    const ranking = await comparison.runComparison(YOUNG, "total", await ownOffers.ownOffersForRanking({ userId: senior }));
+    const ranking = await rank(await ownOffers.ownOffersForRanking({ userId: senior }));
     expect(ranking.offers.some((offer) => offer.ownership !== undefined)).toBe(false);
     expect(ranking.currentContract).toMatchObject({ name: "Mutuelle Senior — Sérénité", since: "2026-06-15" });
     expect(ranking.currentContract?.leaving.kind).not.toBe("any-time");
@@ -175,16 +181,17 @@ describe("ownership: Alice reaching for Bob's own offer", () => {
     const bobOwn = await ownOffers.ownOffersForRanking({ userId: bob });
     expect(aliceOwn.offers.map((own) => own.offer.id)).toEqual([aliceOfferId]);
 
-    const aliceRanking = await comparison.runComparison(YOUNG, "total", aliceOwn);
+    const aliceRanking = await rank(aliceOwn);
     const ids = aliceRanking.offers.map((offer) => offer.offerId);
     expect(ids).toContain(aliceOfferId);
     expect(ids).not.toContain(bobOfferId);
     expect(aliceRanking.offers.find((offer) => offer.offerId === aliceOfferId)?.ownership).toBe("own");
     expect(aliceRanking.offers.filter((offer) => offer.ownership !== undefined)).toHaveLength(1);
     expect(aliceRanking.currentContract).toBeUndefined();
+    expect(aliceRanking.ownOfferCount).toBe(1);
 
     // The same profile for Bob, just after Alice: his own offer and current contract, never Alice's (no shared cache entry).
-    const bobRanking = await comparison.runComparison(YOUNG, "total", bobOwn);
+    const bobRanking = await rank(bobOwn);
     expect(bobRanking.offers.map((offer) => offer.offerId)).not.toContain(aliceOfferId);
     expect(bobRanking.offers.find((offer) => offer.offerId === bobOfferId)?.ownership).toBe("current");
     const bobCurrent = bobRanking.offers.find((offer) => offer.offerId === bobOfferId)!;
@@ -195,9 +202,16 @@ describe("ownership: Alice reaching for Bob's own offer", () => {
       leaving: expect.objectContaining({ kind: "any-time" }),
       figures: { annualPremium: "148.08", expectedRac: bobCurrent.expectedRac, totalCost: bobCurrent.totalCost, badYearRac: bobCurrent.badYearRac },
     });
+    // « Mes offres seulement »: Bob's offer alone; for Alice, hers; for someone without own offers, the catalogue.
+    expect((await rank(bobOwn, { ownOnly: true })).offers.map((offer) => offer.offerId)).toEqual([bobOfferId]);
+    expect((await rank(aliceOwn, { ownOnly: true })).offers.map((offer) => offer.offerId)).toEqual([aliceOfferId]);
+    const noOwnOnly = await rank(undefined, { ownOnly: true });
+    expect(noOwnOnly.view.ownOnly).toBe(false);
+    expect(noOwnOnly.offers.length).toBeGreaterThan(1);
     // An anonymous visitor: the catalogue alone.
-    const anonymous = await comparison.runComparison(YOUNG, "total");
+    const anonymous = await rank();
     expect(anonymous.offers.some((offer) => offer.ownership !== undefined)).toBe(false);
+    expect(anonymous.ownOfferCount).toBeUndefined();
     expect(anonymous.offers).toHaveLength(aliceRanking.offers.length - 1);
 
     expect(await comparison.explainOffer(YOUNG, bobOfferId, aliceOwn)).toBeNull();
@@ -211,7 +225,7 @@ describe("ownership: Alice reaching for Bob's own offer", () => {
 
   it("the same figures for an own offer in the ranking, on its explanation page and side by side", async () => {
     const aliceOwn = await ownOffers.ownOffersForRanking({ userId: alice });
-    const ranked = (await comparison.runComparison(YOUNG, "total", aliceOwn)).offers.find((offer) => offer.offerId === aliceOfferId)!;
+    const ranked = (await rank(aliceOwn)).offers.find((offer) => offer.offerId === aliceOfferId)!;
     const explained = (await comparison.explainOffer(YOUNG, aliceOfferId, aliceOwn))!.quote;
     const [side] = await comparison.quoteSelectedOffers(YOUNG, [aliceOfferId], aliceOwn);
     for (const quote of [explained, side!]) {
@@ -224,9 +238,9 @@ describe("ownership: Alice reaching for Bob's own offer", () => {
   });
 
   it("an edit of Alice's offer gives her a new ranking (the cache key follows her offers)", async () => {
-    const before = await comparison.runComparison(YOUNG, "total", await ownOffers.ownOffersForRanking({ userId: alice }));
+    const before = await rank(await ownOffers.ownOffersForRanking({ userId: alice }));
     await ownOffers.saveOwnOffer({ userId: alice, id: aliceOfferId, offer: devis("Mutuelle d'Alice", "Devis d'Alice", "99.00"), currentContractSince: null });
-    const after = await comparison.runComparison(YOUNG, "total", await ownOffers.ownOffersForRanking({ userId: alice }));
+    const after = await rank(await ownOffers.ownOffersForRanking({ userId: alice }));
     const premium = (result: typeof before) => result.offers.find((offer) => offer.offerId === aliceOfferId)?.monthlyPremium;
     expect(premium(before)).toBe("42.00");
     expect(premium(after)).toBe("99.00");

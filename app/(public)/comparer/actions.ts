@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import { countComparison } from "@/lib/compare/comparison-rate-limit";
 import { MAX_PAGE_SIZE, PAGE_SIZE, resultViewSchema } from "@/lib/compare/result-filters";
 import { compareView } from "@/lib/compare/run-comparison";
+import { ownOffersOfRequester } from "@/lib/own-offers/server";
 import type { ComparisonView } from "@/lib/compare/types";
 import { profileSchema } from "@/lib/schemas/profile";
 
@@ -17,12 +18,13 @@ const compareInputSchema = resultViewSchema.extend({
 
 const compare = publicAction(compareInputSchema, async ({ profile, pageSize, ...view }) => {
   await countComparison();
-  return compareView(profile, view, pageSize);
+  return compareView(profile, view, pageSize, await ownOffersOfRequester());
 });
 
 /**
  * Public endpoint: ranks the published catalogue for the submitted profile and answers one
- * page of it, sorted and filtered on the server, with what the charts draw.
+ * page of it, sorted and filtered on the server, with what the charts draw; a signed-in
+ * caller's own offers are ranked with it (the session says whose, never the input).
  */
 export async function compareAction(input: unknown): Promise<ActionResult<ComparisonView>> {
   return compare(input);

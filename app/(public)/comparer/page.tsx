@@ -6,6 +6,7 @@ import { decodeProfile } from "@/lib/compare/profile-url";
 import { viewFromParams } from "@/lib/compare/result-filters";
 import { compareView } from "@/lib/compare/run-comparison";
 import { presetProfile } from "@/lib/compare/presets";
+import { ownOffersOfRequester } from "@/lib/own-offers/server";
 
 export const metadata: Metadata = { title: "Comparer les mutuelles pour votre année de soins" };
 export const dynamic = "force-dynamic";
@@ -19,7 +20,10 @@ export default async function ComparePage({ searchParams }: { searchParams: Sear
   const profile = decoded?.ok ? decoded.profile : presetProfile(typeof params.preset === "string" ? params.preset : undefined);
   // Sort, filters and page from the URL, checked here: what is invalid is left out and said.
   const { view, problems } = viewFromParams(params);
-  const [outcome, user] = await Promise.all([decoded?.ok ? comparePublicly(() => compareView(decoded.profile, view)) : null, getCurrentUser()]);
+  const [outcome, user] = await Promise.all([
+    decoded?.ok ? comparePublicly(async () => compareView(decoded.profile, view, undefined, await ownOffersOfRequester())) : null,
+    getCurrentUser(),
+  ]);
   const initialResult = outcome?.ok ? outcome.value : null;
 
   return (

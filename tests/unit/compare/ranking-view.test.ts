@@ -12,7 +12,7 @@ import {
 } from "@/lib/compare/ranking-view";
 import { findDominated, rankOrder } from "@/lib/engine/ranking";
 
-const NO_FILTER: AppliedFilters = { sort: "total", budgetCents: null, networkOnly: false, noWaiting: false, responsableOnly: false };
+const NO_FILTER: AppliedFilters = { sort: "total", budgetCents: null, networkOnly: false, noWaiting: false, responsableOnly: false, ownOnly: false };
 
 interface TestOffer {
   id: string;
@@ -99,7 +99,7 @@ describe("a ranking sorted, filtered and paged on the server", () => {
   });
 
   it("each filter keeps exactly the offers it names, in ranking order, and the count of the rest is what they hide", () => {
-    const filters: AppliedFilters = { sort: "rac", budgetCents: 15_000, networkOnly: true, noWaiting: true, responsableOnly: true };
+    const filters: AppliedFilters = { sort: "rac", budgetCents: 15_000, networkOnly: true, noWaiting: true, responsableOnly: true, ownOnly: false };
     const view = selectView(ranking, facts, filters, 1, 20);
     const expected = ids(facts, rankingOrder(ranking, facts, "rac")).filter((id) => {
       const offer = offers.find((candidate) => candidate.id === id)!;

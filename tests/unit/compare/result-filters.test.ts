@@ -3,9 +3,9 @@ import { DEFAULT_FILTERS, DEFAULT_VIEW, filtersFromParams, hasActiveFilter, read
 
 describe("sort and filters in the URL", () => {
   it("a view survives the round trip through its query string", () => {
-    const view = { sort: "rac" as const, budget: "79,90", networkOnly: true, noWaiting: true, responsableOnly: true, page: 3 };
+    const view = { sort: "rac" as const, budget: "79,90", networkOnly: true, noWaiting: true, responsableOnly: true, ownOnly: true, page: 3 };
     const query = resultsQuery("1.abc", view);
-    expect(query).toBe("p=1.abc&tri=rac&budget=79%2C90&reseau=1&sans-carence=1&responsable=1&page=3");
+    expect(query).toBe("p=1.abc&tri=rac&budget=79%2C90&reseau=1&sans-carence=1&responsable=1&mes-offres=1&page=3");
     expect(viewFromParams(new URLSearchParams(query))).toEqual({ view, problems: [] });
   });
 
