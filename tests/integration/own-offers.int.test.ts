@@ -189,6 +189,8 @@ describe("ownership: Alice reaching for Bob's own offer", () => {
     expect(aliceRanking.offers.filter((offer) => offer.ownership !== undefined)).toHaveLength(1);
     expect(aliceRanking.currentContract).toBeUndefined();
     expect(aliceRanking.ownOfferCount).toBe(1);
+    const alicePoint = [...aliceRanking.chart.frontier, ...aliceRanking.chart.beatenSample].find((point) => point.offerId === aliceOfferId);
+    expect(alicePoint?.label).toBe("Mutuelle d'Alice — Devis d'Alice (mon offre)");
 
     // The same profile for Bob, just after Alice: his own offer and current contract, never Alice's (no shared cache entry).
     const bobRanking = await rank(bobOwn);
