@@ -47,7 +47,8 @@ async function compareExample(page: Page): Promise<void> {
   await expect(page.getByTestId("offer-row").first()).toBeVisible({ timeout: 30_000 });
 }
 
-const row = (page: Page, name: string) => page.getByTestId("offer-row").filter({ hasText: name });
+/** The row whose offer link names this insurer (another row may name it too, as the offer that dominates it). */
+const row = (page: Page, insurer: string) => page.getByTestId("offer-row").filter({ has: page.getByRole("link", { name: new RegExp(`^${insurer} — `) }) });
 
 test("[OFFERS] enter a devis and the current contract from printed tables, rank them alone and with the catalogue, see the savings and the leaving date, open their pages, share: another person sees none of it", async ({
   page,
