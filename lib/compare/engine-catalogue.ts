@@ -21,6 +21,10 @@ export class HeldCatalogue {
     return this.held?.revision === revision ? this.held.catalogue : null;
   }
 
+  forget(): void {
+    this.held = null;
+  }
+
   answer(request: EngineRequest): EngineReply {
     let catalogue: CompiledCatalogue;
     if (request.revision === null) catalogue = compileCatalogue(request.offers ?? []);

@@ -19,6 +19,18 @@ export interface EngineRequest {
   options: QuoteOptions;
 }
 
+/**
+ * A revision's offers handed to a worker that replaces a terminated one, before any call
+ * (no reply): the next call on it carries no catalogue, so it gets no allowance for one
+ * (engine-thread.ts), and a request that had its worker terminated cannot make the next
+ * one on the heavy lane longer.
+ */
+export interface CatalogueHandover {
+  kind: "catalogue";
+  revision: string;
+  offers: readonly Offer[];
+}
+
 export type EngineReply =
   | { id: number; ok: true; result: QuoteResult }
   | { id: number; ok: false; missing: true }
@@ -27,7 +39,16 @@ export type EngineReply =
 
 const held = new HeldCatalogue();
 
-parentPort?.on("message", (request: EngineRequest) => {
+parentPort?.on("message", (request: EngineRequest | CatalogueHandover) => {
+  if ("kind" in request) {
+    // A catalogue that fails to compile is not held: the next call is answered `missing` and sends it again.
+    try {
+      held.hold(request.revision, request.offers);
+    } catch {
+      held.forget();
+    }
+    return;
+  }
   let reply: EngineReply;
   try {
     reply = held.answer(request);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EngineRefusal } from "@/lib/compare/engine-refusal";
-import { EnginePool, isHeavy, quoteOffersOffThread } from "@/lib/compare/engine-thread";
+import { CATALOGUE_ALLOWANCE_MS, EnginePool, isHeavy, quoteOffersOffThread } from "@/lib/compare/engine-thread";
 import { HeldCatalogue } from "@/lib/compare/engine-catalogue";
 import { quoteOffers, type QuoteOptions } from "@/lib/engine";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
@@ -90,6 +90,30 @@ describe("engine calls run on the request thread without a deadline (issue 12 §
       // The replacement works (and was sent the catalogue again).
       await expect(pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)).resolves.toEqual(quoteOffers(catalogue.offers, profile, OPTIONS));
       await expect(pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)).resolves.toBeDefined();
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  test("a call carrying the catalogue to a cold worker has an allowance for it (issue 15); the next calls, and those on a worker replaced after a timeout, keep their deadline", async () => {
+    // 20 ms: far less than starting a worker, loading the engine and compiling the offers.
+    const pool = new EnginePool({ file, size: 1, deadlineMs: 20 });
+    try {
+      const profile = referenceProfile("jeune-actif");
+      await expect(pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers)).resolves.toEqual(quoteOffers(catalogue.offers, profile, OPTIONS));
+      expect(pool.terminations).toBe(0);
+      // The worker holds r1 now: a slow call is held to the 20 ms, well before the allowance would end.
+      const slowStarted = performance.now();
+      const refusal = await pool.quote({ revision: "r1", profile: slowProfile(), options: SLOW }, catalogue.offers).catch((error: unknown) => error);
+      expect((refusal as EngineRefusal).reason).toBe("timeout");
+      expect(performance.now() - slowStarted).toBeLessThan(CATALOGUE_ALLOWANCE_MS);
+      expect(pool.terminations).toBe(1);
+      // The replacement was handed the revision: its calls carry no catalogue and get no allowance either.
+      const againStarted = performance.now();
+      const again = await pool.quote({ revision: "r1", profile: slowProfile(), options: SLOW }, catalogue.offers).catch((error: unknown) => error);
+      expect((again as EngineRefusal).reason).toBe("timeout");
+      expect(performance.now() - againStarted).toBeLessThan(CATALOGUE_ALLOWANCE_MS);
+      expect(pool.terminations).toBe(2);
     } finally {
       await pool.close();
     }
