@@ -4,21 +4,23 @@
  *
  * Modes, each the median of RUNS runs on a catalogue compiled once (as the engine's worker
  * keeps the revision it holds; the compilation is measured apart, `compileMs`):
- * - "shown": what a results page costs: the full ranking without the bad year, then the
- *   bad year (full figures) of the first PAGE_SIZE offers of that ranking;
+ * - "shown": what a results page costs: the ranking as figures only (rankOffers: premium
+ *   and expected RAC per offer, no quote objects, no scenario year, no bad year), then the
+ *   full quotes (scenario, expected, bad year) of the first PAGE_SIZE offers of that ranking;
  * - "full": scenario, expected and bad year for every offer (for the record);
  * - "scenario": the year as entered only.
  * Ranking only (breakdown: false): the per-act breakdown is built for the explanation page.
  *
  * --check exits 1 when a target on 10 000 offers is missed. --threads also measures the
  * pool of engine threads (lib/compare/engine-thread.ts) with 1 and with N workers
- * (N = os.availableParallelism()): comparisons ("shown") per second with N visitors in flight.
+ * (N = os.availableParallelism()): comparisons ("shown", the figures transferred back from
+ * the worker) per second with N visitors in flight.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { compileCatalogue, quoteOffers, selectOffers, type CompiledCatalogue, type QuoteOptions } from "../lib/engine";
+import { compileCatalogue, quoteOffers, rankOffers, selectOffers, type CompiledCatalogue } from "../lib/engine";
 import type { Offer } from "../lib/schemas/offer";
 import { REFERENCE_PROFILE_IDS, referenceProfile } from "../seed/factories/profiles";
 import { generateSyntheticOffers } from "../seed/factories/synthetic-catalogue";
@@ -52,10 +54,10 @@ type Mode = "shown" | "full" | "scenario";
 function compare(catalogue: CompiledCatalogue, mode: Mode): number {
   if (mode === "scenario") return quoteOffers(catalogue, profile, { mode: "scenario", breakdown: false }).offers.length;
   if (mode === "full") return quoteOffers(catalogue, profile, { breakdown: false }).offers.length;
-  const ranking = quoteOffers(catalogue, profile, { breakdown: false, badYear: false });
-  const page = ranking.offers.slice(0, PAGE_SIZE).map((quote) => quote.offerId);
+  const ranking = rankOffers(catalogue, profile);
+  const page = Array.from(ranking.order.subarray(0, PAGE_SIZE), (position) => catalogue.offers[position]!.offer.id);
   quoteOffers(selectOffers(catalogue, page), profile, { breakdown: false });
-  return ranking.offers.length;
+  return ranking.order.length;
 }
 
 function measure(offers: readonly Offer[], catalogue: CompiledCatalogue, mode: Mode) {
@@ -95,8 +97,8 @@ function measureCompile(offers: readonly Offer[]): number {
 }
 
 /**
- * Comparisons per second through the pool: `inFlight` visitors (one per worker) each asking a ranking (no
- * bad year) then their page's bad year, on the four reference profiles in turn. Each
+ * Comparisons per second through the pool: `inFlight` visitors (one per worker) each asking a ranking's
+ * figures then their page's full quotes, on the four reference profiles in turn. Each
  * worker receives the catalogue once (warm-up), as in the server.
  */
 async function measurePool(size: number, offers: readonly Offer[]) {
@@ -106,12 +108,11 @@ async function measurePool(size: number, offers: readonly Offer[]) {
   const file = path.join(directory, "engine-worker.mjs");
   await build({ entryPoints: [path.resolve("lib/compare/engine-worker.ts")], outfile: file, bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" });
   const pool = new EnginePool({ file, size, deadlineMs: 120_000 });
-  const ranking: QuoteOptions = { breakdown: false, badYear: false };
   const one = async (index: number) => {
     const visitor = referenceProfile(REFERENCE_PROFILE_IDS[index % REFERENCE_PROFILE_IDS.length]!);
     const start = performance.now();
-    const ranked = await pool.quote({ revision: "bench", profile: visitor, options: ranking }, offers);
-    const page = ranked.offers.slice(0, PAGE_SIZE).map((quote) => quote.offerId);
+    const ranked = await pool.rank({ revision: "bench", profile: visitor, options: {} }, offers);
+    const page = Array.from(ranked.order.subarray(0, PAGE_SIZE), (position) => offers[position]!.id);
     await pool.quote({ revision: "bench", offerIds: page, profile: visitor, options: { breakdown: false } }, offers);
     return performance.now() - start;
   };

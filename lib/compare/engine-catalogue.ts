@@ -1,4 +1,4 @@
-import { compileCatalogue, quoteOffers, selectOffers, type CompiledCatalogue } from "../engine";
+import { compileCatalogue, quoteOffers, rankOffers, selectOffers, type CompiledCatalogue } from "../engine";
 import type { Offer } from "../schemas/offer";
 import type { EngineReply, EngineRequest } from "./engine-worker";
 
@@ -35,6 +35,7 @@ export class HeldCatalogue {
     }
     // A page's offers: only they are quoted, from the offers already compiled.
     if (request.offerIds) catalogue = selectOffers(catalogue, request.offerIds);
+    if (request.figures) return { id: request.id, ok: true, figures: rankOffers(catalogue, request.profile, request.options) };
     return { id: request.id, ok: true, result: quoteOffers(catalogue, request.profile, request.options) };
   }
 

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import * as workerThreads from "node:worker_threads";
-import { QuoteTooLargeError, compileCatalogue, estimateQuoteWork, quoteOffers, selectOffers, type CompiledCatalogue, type QuoteOptions, type QuoteResult } from "@/lib/engine";
+import { QuoteTooLargeError, compileCatalogue, estimateQuoteWork, quoteOffers, rankOffers, selectOffers, type CompiledCatalogue, type QuoteFigures, type QuoteOptions, type QuoteResult, type RankOptions } from "@/lib/engine";
 import { compileProfile } from "@/lib/engine/compile-profile";
 import { DEFAULT_STOCHASTIC_OPTIONS } from "@/lib/engine/stochastic";
 import { ceilingWorkPerOffer } from "@/lib/engine/work-budget";
@@ -120,12 +120,17 @@ interface Job {
   deadlineMs: number;
   /** The catalogue's offers, sent to a worker that does not hold this revision. */
   offers: readonly Offer[];
-  resolve: (result: QuoteResult) => void;
+  resolve: (result: QuoteResult | QuoteFigures) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
   slot: Slot | null;
   /** Once the worker answered that it lost the catalogue: resent with the offers, once. */
   resent: boolean;
+}
+
+interface CallLimits {
+  heavy?: boolean;
+  deadlineMs?: number;
 }
 
 interface Slot {
@@ -161,11 +166,20 @@ export class EnginePool {
    * others stay free for ordinary comparisons whatever a client sends. `deadlineMs`
    * replaces the pool's for this call.
    */
-  quote(
+  quote(request: Omit<EngineRequest, "id" | "offers" | "figures">, offers: readonly Offer[], limits: CallLimits = {}): Promise<QuoteResult> {
+    return this.submit({ ...request, figures: false }, offers, limits) as Promise<QuoteResult>;
+  }
+
+  /** As quote, for rankOffers' figures (transferred back from the worker, not copied). */
+  rank(request: Omit<EngineRequest, "id" | "offers" | "figures">, offers: readonly Offer[], limits: CallLimits = {}): Promise<QuoteFigures> {
+    return this.submit({ ...request, figures: true }, offers, limits) as Promise<QuoteFigures>;
+  }
+
+  private submit(
     request: Omit<EngineRequest, "id" | "offers">,
     offers: readonly Offer[],
-    { heavy = false, deadlineMs = this.options.deadlineMs }: { heavy?: boolean; deadlineMs?: number } = {},
-  ): Promise<QuoteResult> {
+    { heavy = false, deadlineMs = this.options.deadlineMs }: CallLimits,
+  ): Promise<QuoteResult | QuoteFigures> {
     if (this.queue.length >= MAX_QUEUE) return Promise.reject(new EngineRefusal("busy"));
     return new Promise((resolve, reject) => {
       const job: Job = { request, offers, heavy, deadlineMs, resolve, reject, slot: null, resent: false, timer: setTimeout(() => this.expire(job), MAX_QUEUE_WAIT_MS) };
@@ -271,7 +285,7 @@ export class EnginePool {
       return;
     }
     slot.job = null;
-    if (reply.ok) this.settle(job, null, reply.result);
+    if (reply.ok) this.settle(job, null, "figures" in reply ? reply.figures : reply.result);
     else if ("tooLarge" in reply) this.settle(job, new EngineRefusal("too-large", reply.message));
     else this.settle(job, new Error("missing" in reply ? "engine worker lost its catalogue" : reply.message));
     this.dispatch();
@@ -297,7 +311,7 @@ export class EnginePool {
     this.dispatch();
   }
 
-  private settle(job: Job, error: Error | null, result?: QuoteResult): void {
+  private settle(job: Job, error: Error | null, result?: QuoteResult | QuoteFigures): void {
     clearTimeout(job.timer);
     if (error) job.reject(error);
     else job.resolve(result!);
@@ -336,9 +350,9 @@ function compiledHere(offers: readonly Offer[]): CompiledCatalogue {
   return compiled;
 }
 
-function onThisThread(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: QuoteOptions): QuoteResult {
+function onThisThread<T>(compute: () => T): T {
   try {
-    return quoteOffers(offers, profile, options);
+    return compute();
   } catch (error) {
     if (error instanceof QuoteTooLargeError) throw new EngineRefusal("too-large", error.message);
     throw error;
@@ -359,15 +373,30 @@ export async function quoteOffersOffThread(
   const pool = enginePool();
   if (!pool) {
     const compiled = compiledHere(catalogue.offers);
-    return onThisThread(offerIds ? selectOffers(compiled, offerIds) : compiled, profile, options);
+    return onThisThread(() => quoteOffers(offerIds ? selectOffers(compiled, offerIds) : compiled, profile, options));
   }
   const count = offerIds ? offerIds.length : catalogue.offers.length;
   return pool.quote({ revision: catalogue.revision, offerIds, profile, options }, catalogue.offers, { heavy: isHeavy(profile, count, options), deadlineMs: deadlineFor(count) });
 }
 
+/**
+ * rankOffers on the catalogue, on the pool when there is one: the ranking's figures for a
+ * page that quotes (quoteOffersOffThread with offerIds) only the offers it shows. Same
+ * refusals as quoteOffersOffThread.
+ */
+export async function rankOffersOffThread(catalogue: { revision: string; offers: readonly Offer[] }, profile: Profile, options: RankOptions): Promise<QuoteFigures> {
+  const pool = enginePool();
+  if (!pool) {
+    const compiled = compiledHere(catalogue.offers);
+    return onThisThread(() => rankOffers(compiled, profile, options));
+  }
+  const count = catalogue.offers.length;
+  return pool.rank({ revision: catalogue.revision, profile, options }, catalogue.offers, { heavy: isHeavy(profile, count, { ...options, breakdown: false }), deadlineMs: deadlineFor(count) });
+}
+
 /** quoteOffers on offers that belong to no catalogue revision (an admin's edited offer), on the pool when there is one. */
 export async function quoteLooseOffersOffThread(offers: readonly Offer[], profile: Profile, options: QuoteOptions): Promise<QuoteResult> {
   const pool = enginePool();
-  if (!pool) return onThisThread(offers, profile, options);
+  if (!pool) return onThisThread(() => quoteOffers(offers, profile, options));
   return pool.quote({ revision: null, profile, options }, offers, { heavy: isHeavy(profile, offers.length, options), deadlineMs: deadlineFor(offers.length) });
 }

@@ -2,7 +2,7 @@
 // app's event loop keeps serving pages while rankings are computed on the other cores.
 // Bundled by scripts/build-engine-worker.ts into .next/engine-worker.mjs.
 import { parentPort } from "node:worker_threads";
-import { QuoteTooLargeError, type QuoteOptions, type QuoteResult } from "../engine";
+import { QuoteTooLargeError, type QuoteFigures, type QuoteOptions, type QuoteResult } from "../engine";
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { HeldCatalogue } from "./engine-catalogue";
@@ -17,6 +17,8 @@ export interface EngineRequest {
   offerIds?: readonly string[];
   profile: Profile;
   options: QuoteOptions;
+  /** The ranking as figures only (rankOffers), sent back as transferred typed arrays, not copied. */
+  figures?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export interface CatalogueHandover {
 
 export type EngineReply =
   | { id: number; ok: true; result: QuoteResult }
+  | { id: number; ok: true; figures: QuoteFigures }
   | { id: number; ok: false; missing: true }
   | { id: number; ok: false; tooLarge: true; message: string }
   | { id: number; ok: false; message: string };
@@ -56,5 +59,7 @@ parentPort?.on("message", (request: EngineRequest | CatalogueHandover) => {
     if (error instanceof QuoteTooLargeError) reply = { id: request.id, ok: false, tooLarge: true, message: error.message };
     else reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
-  parentPort!.postMessage(reply);
+  // The figures' arrays change owner (this thread's copies become empty): no copy of 10 000 offers' figures.
+  const transfer = "figures" in reply ? [reply.figures.order.buffer, reply.figures.annualPremium.buffer, reply.figures.rac.buffer, reply.figures.dominatedBy.buffer] : [];
+  parentPort!.postMessage(reply, transfer);
 });

@@ -2,7 +2,7 @@
  * The reste-à-charge engine: pure computation, no I/O. Inputs are the parsed outputs of
  * the zod schemas in lib/schemas; outputs are plain data (money as "123.45" strings).
  */
-export { quoteOffers, type QuoteOptions } from "./quote";
+export { quoteOffers, rankOffers, type QuoteOptions, type RankOptions } from "./quote";
 export { compileCatalogue, selectOffers, type CompiledCatalogue } from "./compile-offer";
 export { validateResponsable, type ResponsableRule, type ResponsableViolation } from "./responsable";
 export { REFERENCE, SOURCES } from "./reference/secu-fr";
@@ -20,6 +20,7 @@ export {
   type LineBreakdown,
   type MoneyString,
   type OfferQuote,
+  type QuoteFigures,
   type QuoteResult,
   type RacReason,
   type ReasonAmount,

@@ -7,11 +7,11 @@ import { centsToMoney } from "./money";
 import { expectLines } from "./expected-lines";
 import { annualPremium } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
-import { compareIds, findDominated, rankOrder, type Ranked } from "./ranking";
+import { compareIds, findDominated, rankFigures, rankOrder, type Ranked } from "./ranking";
 import { OfferTerms, reasonVector, sharedLine, simulateYear, type SharedLine, type YearTotals } from "./scenario";
-import { scheduleYear } from "./schedule";
+import { scheduleYear, type Schedule } from "./schedule";
 import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type CeilingPayment, type StochasticOptions, type StochasticProfile, type StochasticResult } from "./stochastic";
-import type { IneligibleOffer, OfferQuote, QuoteResult, ReasonAmount, SortKey } from "./types";
+import type { IneligibleOffer, OfferQuote, QuoteFigures, QuoteResult, ReasonAmount, SortKey } from "./types";
 import { QuoteTooLargeError, ceilingWorkPerOffer, estimateQuoteWork, quoteWorkBudget } from "./work-budget";
 
 export interface QuoteOptions {
@@ -33,6 +33,9 @@ export interface QuoteOptions {
   badYear?: boolean;
   monteCarlo?: Partial<StochasticOptions>;
 }
+
+/** rankOffers' options: what a figure depends on (no breakdown, no bad year). */
+export type RankOptions = Omit<QuoteOptions, "breakdown" | "badYear">;
 
 /**
  * The last profile's sampled years and deductions (tens of milliseconds for 50 000 years,
@@ -101,17 +104,25 @@ class SharedTerms {
   }
 }
 
+/** What a quote or a ranking starts from, once its work is known to fit the budget. */
+interface Run {
+  compiled: CompiledProfile;
+  schedule: Schedule;
+  catalogue: CompiledCatalogue;
+  stochasticOptions: StochasticOptions;
+  /** Null in scenario mode. */
+  stochastic: StochasticProfile | null;
+  shared: SharedTerms;
+  sort: SortKey;
+}
+
 /**
- * Quotes every offer of a catalogue for one household profile and ranks them. Inputs
- * are the parsed (zod output) Offer and Profile; the result is plain data. The work is
- * estimated first (work-budget.ts): past the budget, a QuoteTooLargeError and nothing
- * computed.
+ * The work is estimated first (work-budget.ts): past the budget, a QuoteTooLargeError and
+ * nothing computed.
  */
-export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: QuoteOptions = {}): QuoteResult {
+function startRun(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: QuoteOptions, breakdown: boolean): Run {
   const offerCount = isCompiledCatalogue(offers) ? offers.offers.length : offers.length;
-  const sort = options.sort ?? "total";
   const mode = options.mode ?? "full";
-  const withBreakdown = options.breakdown ?? true;
   const compiled = compileProfile(profile, options.year);
   const schedule = scheduleYear(
     compiled,
@@ -122,14 +133,23 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
     ceilingWork: ceilingWorkPerOffer(offerCount),
     ...options.monteCarlo,
   };
-  const work = estimateQuoteWork(compiled, { offerCount, mode, breakdown: withBreakdown, stochastic: stochasticOptions });
+  const work = estimateQuoteWork(compiled, { offerCount, mode, breakdown, stochastic: stochasticOptions });
   if (work > quoteWorkBudget(offerCount, stochasticOptions)) throw new QuoteTooLargeError(work);
   // Compiled after the budget check: a refusal costs nothing.
   const catalogue = isCompiledCatalogue(offers) ? offers : compileCatalogue(offers);
   const stochastic = mode === "full" ? preparedFor(profile, options.year, stochasticOptions, () => prepareStochastic(compiled, stochasticOptions)) : null;
+  return { compiled, schedule, catalogue, stochasticOptions, stochastic, shared: new SharedTerms(compiled), sort: options.sort ?? "total" };
+}
+
+/**
+ * Quotes every offer of a catalogue for one household profile and ranks them. Inputs
+ * are the parsed (zod output) Offer and Profile; the result is plain data.
+ */
+export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: QuoteOptions = {}): QuoteResult {
+  const withBreakdown = options.breakdown ?? true;
+  const { compiled, schedule, catalogue, stochasticOptions, stochastic, shared, sort } = startRun(offers, profile, options, withBreakdown);
   const scratch = new Float64Array(stochasticOptions.sampleCount);
   const withBadYear = options.badYear ?? true;
-  const shared = new SharedTerms(compiled);
 
   const ranked: Ranked<OfferQuote>[] = [];
   const ineligible: IneligibleOffer[] = [];
@@ -228,6 +248,75 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
     sort,
     monteCarloSamples: stochastic ? stochastic.sampleCount : 0,
     offers: quotes,
+    ineligible,
+  };
+}
+
+/**
+ * The ranking of quoteOffers as figures only (QuoteFigures), for a caller that quotes
+ * only the page it shows: per offer its premium and the RAC it is ranked on, computed as
+ * for a quote (the same shared terms and figures) but kept in typed arrays, then the same
+ * order and dominating offers (rankFigures). Same work budget.
+ */
+export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile: Profile, options: RankOptions = {}): QuoteFigures {
+  const { compiled, schedule, catalogue, stochastic, shared, sort } = startRun(offers, profile, options, false);
+  const count = catalogue.offers.length;
+  const positions = new Int32Array(count);
+  const ids: string[] = [];
+  const premiums = new Float64Array(count);
+  const racs = new Float64Array(count);
+  const racByKey = new Map<string, number>();
+  const ineligible: IneligibleOffer[] = [];
+  // The bad year is not asked: no sampled year is walked, only the means.
+  const noScratch = new Float64Array(0);
+  let eligible = 0;
+  for (let position = 0; position < count; position += 1) {
+    const compiledOffer = catalogue.offers[position]!;
+    const offer = compiledOffer.offer;
+    const premium = annualPremium(offer, compiled.beneficiaries, compiled.department);
+    if (!premium.ok) {
+      ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
+      continue;
+    }
+    const key = shared.keyOf(compiledOffer);
+    let rac = racByKey.get(key);
+    if (rac === undefined) {
+      const terms = new OfferTerms(compiled, compiledOffer, shared.linesOf(compiledOffer));
+      // As a quote: the expected figure rounded (full mode), else the scenario year's RAC.
+      rac = stochastic ? Math.max(0, Math.round(evaluateStochastic(terms, stochastic, noScratch, false).expected)) : simulateYear(terms, schedule, null).rac;
+      racByKey.set(key, rac);
+    }
+    positions[eligible] = position;
+    ids.push(offer.id);
+    premiums[eligible] = premium.total;
+    racs[eligible] = rac;
+    eligible += 1;
+  }
+  const premium = premiums.subarray(0, eligible);
+  const rac = racs.subarray(0, eligible);
+  const ranked = rankFigures(ids, premium, rac, sort);
+  const order = new Int32Array(eligible);
+  const annualPremiumByRank = new Float64Array(eligible);
+  const racByRank = new Float64Array(eligible);
+  const dominatedBy = new Int32Array(eligible);
+  for (let rank = 0; rank < eligible; rank += 1) {
+    const entry = ranked.order[rank]!;
+    order[rank] = positions[entry]!;
+    annualPremiumByRank[rank] = premium[entry]!;
+    racByRank[rank] = rac[entry]!;
+    const dominating = ranked.dominatedBy[rank]!;
+    dominatedBy[rank] = dominating < 0 ? -1 : positions[dominating]!;
+  }
+  ineligible.sort((a, b) => compareIds(a.offerId, b.offerId));
+  return {
+    referenceVersion: REFERENCE.version,
+    period: periodLabel(compiled),
+    sort,
+    monteCarloSamples: stochastic ? stochastic.sampleCount : 0,
+    order,
+    annualPremium: annualPremiumByRank,
+    rac: racByRank,
+    dominatedBy,
     ineligible,
   };
 }

@@ -51,3 +51,40 @@ export function findDominated<T>(entries: readonly Ranked<T>[]): Map<string, str
   }
   return dominated;
 }
+
+/**
+ * rankOrder and findDominated on figures in typed arrays (quoteOffers' figures output):
+ * the same order and the same dominating offers, with no object per offer. `ids`,
+ * `premium` and `rac` are by offer; returns offers' numbers by rank, and for each rank the
+ * number of the offer dominating it, or −1.
+ */
+export function rankFigures(ids: readonly string[], premium: Float64Array, rac: Float64Array, sort: SortKey): { order: Int32Array; dominatedBy: Int32Array } {
+  const count = ids.length;
+  const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
+  const order = new Int32Array(count);
+  for (let i = 0; i < count; i += 1) order[i] = i;
+  order.sort((a, b) => {
+    const totalA = premium[a]! + rac[a]!;
+    const totalB = premium[b]! + rac[b]!;
+    return sort === "rac" ? rac[a]! - rac[b]! || totalA - totalB || byId(a, b) : totalA - totalB || rac[a]! - rac[b]! || byId(a, b);
+  });
+  const byPremium = order.slice().sort((a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || byId(a, b));
+  const dominating = new Int32Array(count).fill(-1);
+  let bestBefore = -1;
+  let i = 0;
+  while (i < count) {
+    let j = i;
+    while (j < count && premium[byPremium[j]!] === premium[byPremium[i]!]) j += 1;
+    const groupBest = byPremium[i]!;
+    for (let k = i; k < j; k += 1) {
+      const entry = byPremium[k]!;
+      if (bestBefore >= 0 && rac[bestBefore]! <= rac[entry]!) dominating[entry] = bestBefore;
+      else if (rac[groupBest]! < rac[entry]!) dominating[entry] = groupBest;
+    }
+    if (bestBefore < 0 || rac[groupBest]! < rac[bestBefore]!) bestBefore = groupBest;
+    i = j;
+  }
+  const dominatedBy = new Int32Array(count);
+  for (let rank = 0; rank < count; rank += 1) dominatedBy[rank] = dominating[order[rank]!]!;
+  return { order, dominatedBy };
+}

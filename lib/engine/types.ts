@@ -129,3 +129,26 @@ export interface QuoteResult {
   offers: OfferQuote[];
   ineligible: IneligibleOffer[];
 }
+
+/**
+ * quoteOffers with `output: "figures"`: the ranking as numbers only, for a caller that
+ * shows a page of it (and quotes that page in full): no quote objects, no money strings,
+ * no scenario year in full mode, no bad year. Typed arrays, so an engine thread can
+ * transfer them instead of copying. By rank, best first; offers are numbered by their
+ * position among the offers quoted (the catalogue, or the selection, in catalogue order).
+ */
+export interface QuoteFigures {
+  referenceVersion: string;
+  period: { start: string; end: string };
+  sort: SortKey;
+  monteCarloSamples: number;
+  /** The eligible offers' positions, best first. */
+  order: Int32Array<ArrayBuffer>;
+  /** By rank: the annual premium in cents. */
+  annualPremium: Float64Array<ArrayBuffer>;
+  /** By rank, in cents: the expected RAC (full mode), or the scenario RAC (scenario mode), as quotes rank on. */
+  rac: Float64Array<ArrayBuffer>;
+  /** By rank: the position of OfferQuote.dominatedBy's offer, or −1. */
+  dominatedBy: Int32Array<ArrayBuffer>;
+  ineligible: IneligibleOffer[];
+}

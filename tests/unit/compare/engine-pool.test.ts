@@ -4,9 +4,9 @@ import path from "node:path";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { EngineRefusal } from "@/lib/compare/engine-refusal";
-import { CATALOGUE_ALLOWANCE_MS, EnginePool, isHeavy, quoteOffersOffThread } from "@/lib/compare/engine-thread";
+import { CATALOGUE_ALLOWANCE_MS, EnginePool, isHeavy, quoteOffersOffThread, rankOffersOffThread } from "@/lib/compare/engine-thread";
 import { HeldCatalogue } from "@/lib/compare/engine-catalogue";
-import { quoteOffers, type QuoteOptions } from "@/lib/engine";
+import { quoteOffers, rankOffers, type QuoteOptions } from "@/lib/engine";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
 import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
@@ -210,5 +210,32 @@ describe("without a pool, the calling thread compiles each published catalogue o
     expect(await quoteOffersOffThread(other, profile, OPTIONS)).toEqual(quoteOffers(other.offers, profile, OPTIONS));
     const ids = [catalogue.offers[9]!.id, catalogue.offers[1]!.id];
     expect(await quoteOffersOffThread(catalogue, profile, OPTIONS, ids)).toEqual(quoteOffers([catalogue.offers[1]!, catalogue.offers[9]!], profile, OPTIONS));
+  });
+});
+
+describe("a ranking's figures come back from the worker as typed arrays (issue 15)", () => {
+  test("the pool's figures are the engine's, for every reference profile, then a page quoted from them", async () => {
+    const pool = new EnginePool({ file, size: 1, deadlineMs: 30_000 });
+    const offers = generateSyntheticOffers({ count: 400, seed: 21 });
+    try {
+      for (const id of REFERENCE_PROFILE_IDS) {
+        const profile = referenceProfile(id);
+        const figures = await pool.rank({ revision: "r400", profile, options: OPTIONS }, offers);
+        expect(figures.order).toBeInstanceOf(Int32Array);
+        expect(figures.rac).toBeInstanceOf(Float64Array);
+        expect(figures).toEqual(rankOffers(offers, profile, OPTIONS));
+        expect(figures.order).toHaveLength(offers.length - figures.ineligible.length);
+        const page = Array.from(figures.order.subarray(0, 3), (position) => offers[position]!.id);
+        const quoted = await pool.quote({ revision: "r400", offerIds: page, profile, options: OPTIONS }, offers);
+        expect(quoted.offers.map((quote) => quote.offerId).sort()).toEqual([...page].sort());
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
+  test("without a pool, the calling thread ranks the compiled catalogue", async () => {
+    const profile = referenceProfile("couple-avec-enfants");
+    expect(await rankOffersOffThread(catalogue, profile, OPTIONS)).toEqual(rankOffers(catalogue.offers, profile, OPTIONS));
   });
 });

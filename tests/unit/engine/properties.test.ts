@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { compileCatalogue, quoteOffers, selectOffers, type OfferQuote } from "@/lib/engine";
+import { compileCatalogue, quoteOffers, rankOffers, selectOffers, type OfferQuote, type QuoteFigures, type QuoteResult } from "@/lib/engine";
 import type { CompiledOffer } from "@/lib/engine/compile-offer";
 import { seededRandom } from "@/lib/engine/distribution";
 import {
@@ -337,4 +337,65 @@ describe("Mauvaise année à la demande", () => {
       { numRuns: 40 },
     );
   }, 30_000);
+});
+
+/** A ranking's figures read from its quotes, by rank: what rankOffers must give. */
+function quotedFigures(result: QuoteResult) {
+  return {
+    order: result.offers.map((quote) => quote.offerId),
+    annualPremium: result.offers.map((quote) => moneyToCents(quote.annualPremium)),
+    rac: result.offers.map((quote) => moneyToCents(quote.expectedRac ?? quote.scenario.rac)),
+    dominatedBy: result.offers.map((quote) => quote.dominatedBy),
+    ineligible: result.ineligible,
+    period: result.period,
+    monteCarloSamples: result.monteCarloSamples,
+  };
+}
+
+/** rankOffers' typed arrays with offers named by id (positions are among `offers`). */
+function namedFigures(figures: QuoteFigures, offers: readonly { id: string }[]) {
+  return {
+    order: Array.from(figures.order, (position) => offers[position]!.id),
+    annualPremium: Array.from(figures.annualPremium),
+    rac: Array.from(figures.rac),
+    dominatedBy: Array.from(figures.dominatedBy, (position) => (position < 0 ? null : offers[position]!.id)),
+    ineligible: figures.ineligible,
+    period: figures.period,
+    monteCarloSamples: figures.monteCarloSamples,
+  };
+}
+
+describe("Classement en chiffres seuls (issue 15)", () => {
+  test("rankOffers donne l'ordre, les primes, les restes à charge et les offres dominantes des devis complets, sur des catalogues aléatoires", () => {
+    fc.assert(
+      fc.property(
+        fc.array(offerShapeArb, { minLength: 1, maxLength: 5 }),
+        profileArb,
+        fc.constantFrom("total" as const, "rac" as const),
+        fc.constantFrom("full" as const, "scenario" as const),
+        (shapes, profile, sort, mode) => {
+          const offers = shapes.flatMap((shape, i) => {
+            const base = buildOffer(shape, `offre-${i}`);
+            const twin = variant(base, `offre-${i}-variante`, "12.34");
+            // No premium for anyone of the profile: listed as ineligible.
+            const unpriced = { ...variant(base, `offre-${i}-sans-tarif`, "20.00"), premiums: { bands: [{ minAge: 119, maxAge: 120, monthly: "20.00" }] } };
+            return [base, twin, unpriced, buildOffer(shape, `offre-${i}-riche`, 7)];
+          });
+          const options = { ...SAME_BUDGET, sort, mode };
+          const catalogue = compileCatalogue(offers);
+          expect(namedFigures(rankOffers(catalogue, profile, options), offers)).toEqual(quotedFigures(quoteOffers(catalogue, profile, { ...options, breakdown: false })));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 30_000);
+
+  test("sur une sélection d'offres, les positions sont celles de la sélection", () => {
+    const profile = fc.sample(profileArb, { numRuns: 1, seed: 7 })[0]!;
+    const offers = fc.sample(offerShapeArb, { numRuns: 6, seed: 3 }).map((shape, i) => buildOffer(shape, `offre-${i}`));
+    const catalogue = compileCatalogue(offers);
+    const ids = [offers[4]!.id, offers[1]!.id];
+    const figures = rankOffers(selectOffers(catalogue, ids), profile, SAME_BUDGET);
+    expect(namedFigures(figures, [offers[1]!, offers[4]!])).toEqual(quotedFigures(quoteOffers([offers[1]!, offers[4]!], profile, { ...SAME_BUDGET, breakdown: false })));
+  });
 });
