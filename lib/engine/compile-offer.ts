@@ -50,6 +50,8 @@ export class CompiledOffer {
   /** Basis points of price discount in network, or null without network. */
   readonly network: { lenses: number; frame: number; dental: number; hearing: number } | null;
   readonly ceilings: CompiledCeiling[];
+  /** Each premium band's monthly premium in cents (a ranking reads one per offer and person). */
+  readonly monthlyCents: readonly number[];
   // Arrays by category index rather than Maps: a catalogue keeps 10 000 compiled offers.
   private readonly ceilingOf: number[] = GUARANTEE_CATEGORIES.map(() => -1);
   private readonly compiled: (CompiledGuarantee | undefined)[] = [];
@@ -62,6 +64,7 @@ export class CompiledOffer {
     private readonly terms: TermsNumbering = new Map(),
   ) {
     this.responsable = offer.responsable;
+    this.monthlyCents = offer.premiums.bands.map((band) => moneyToCents(band.monthly));
     this.network = offer.network
       ? {
           lenses: percentToBasisPoints(offer.network.lensesDiscountPercent),

@@ -8,7 +8,7 @@ import { expectLines } from "./expected-lines";
 import { annualPremium } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
 import { compareIds, findDominated, rankFigures, rankOrder, type Ranked } from "./ranking";
-import { OfferTerms, reasonVector, sharedLine, simulateYear, type SharedLine, type YearTotals } from "./scenario";
+import { OfferTerms, actsByLine, reasonVector, scenarioRac, sharedLine, simulateYear, type SharedLine, type YearTotals } from "./scenario";
 import { scheduleYear, type Schedule } from "./schedule";
 import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic, type CeilingPayment, type StochasticOptions, type StochasticProfile, type StochasticResult } from "./stochastic";
 import type { IneligibleOffer, OfferQuote, QuoteFigures, QuoteResult, ReasonAmount, SortKey } from "./types";
@@ -155,7 +155,7 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
   const ineligible: IneligibleOffer[] = [];
   for (const compiledOffer of catalogue.offers) {
     const offer = compiledOffer.offer;
-    const premium = annualPremium(offer, compiled.beneficiaries, compiled.department);
+    const premium = annualPremium(compiledOffer, compiled.beneficiaries, compiled.department);
     if (!premium.ok) {
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
       continue;
@@ -266,6 +266,8 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   const premiums = new Float64Array(count);
   const racs = new Float64Array(count);
   const racByKey = new Map<string, number>();
+  const byLine = actsByLine(compiled, schedule);
+  const scenarioScratch = { used: [], walk: new Uint8Array(compiled.beneficiaries.length) };
   const ineligible: IneligibleOffer[] = [];
   // The bad year is not asked: no sampled year is walked, only the means.
   const noScratch = new Float64Array(0);
@@ -273,7 +275,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   for (let position = 0; position < count; position += 1) {
     const compiledOffer = catalogue.offers[position]!;
     const offer = compiledOffer.offer;
-    const premium = annualPremium(offer, compiled.beneficiaries, compiled.department);
+    const premium = annualPremium(compiledOffer, compiled.beneficiaries, compiled.department);
     if (!premium.ok) {
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
       continue;
@@ -283,7 +285,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     if (rac === undefined) {
       const terms = new OfferTerms(compiled, compiledOffer, shared.linesOf(compiledOffer));
       // As a quote: the expected figure rounded (full mode), else the scenario year's RAC.
-      rac = stochastic ? Math.max(0, Math.round(evaluateStochastic(terms, stochastic, noScratch, false).expected)) : simulateYear(terms, schedule, null).rac;
+      rac = stochastic ? Math.max(0, Math.round(evaluateStochastic(terms, stochastic, noScratch, false).expected)) : scenarioRac(terms, schedule, byLine, scenarioScratch);
       racByKey.set(key, rac);
     }
     positions[eligible] = position;

@@ -2,7 +2,7 @@ import { evaluateAct, type ActTerms } from "./act-terms";
 import type { CeilingPeriods, CompiledProfile } from "./compile-profile";
 import type { CompiledOffer } from "./compile-offer";
 import { RAC_REASONS, type RacReason } from "./types";
-import type { Schedule } from "./schedule";
+import type { ScheduledAct, Schedule } from "./schedule";
 import type { LineModel } from "./stochastic";
 
 /** Index of each reason in a reason vector (a Float64Array of RAC_REASONS.length cents amounts). */
@@ -45,10 +45,16 @@ export interface YearTotals {
 export interface SharedLine {
   acts: (ActTerms | undefined)[];
   model: LineModel | undefined;
+  /**
+   * The scenario year's RAC of the line's acts when they draw on no ceiling (then it
+   * depends on the line's terms alone); NaN when they do (walked with the other lines of
+   * that ceiling, see scenarioRac).
+   */
+  scenarioRac: number | undefined;
 }
 
 export function sharedLine(): SharedLine {
-  return { acts: [], model: undefined };
+  return { acts: [], model: undefined, scenarioRac: undefined };
 }
 
 /** Terms of every (line, segment) under one offer, computed on first use. */
@@ -136,15 +142,8 @@ export function simulateYear(
       let mutuelle = 0;
       let lostToCeiling = 0;
       if (!waiting) {
-        let paidCapped = t.capped;
-        if (t.ceiling >= 0 && t.capped > 0) {
-          const period = terms.ceilingPeriod(t.ceiling, act.day);
-          const slot = t.ceiling * 2 + period;
-          const left = Math.max(0, terms.ceilingAmount(t.ceiling, period) - used[slot]!);
-          paidCapped = Math.min(t.capped, left);
-          used[slot]! += paidCapped;
-          lostToCeiling = t.capped - paidCapped;
-        }
+        const paidCapped = paidFromCeiling(terms, t, act.day, used);
+        lostToCeiling = t.capped - paidCapped;
         mutuelle = t.fixed + paidCapped;
       }
       const rac = t.price - secu - mutuelle;
@@ -168,4 +167,75 @@ export function simulateYear(
     }
   }
   return totals;
+}
+
+/**
+ * What an act's capped part gets paid: all of it without a ceiling, else what the
+ * ceiling has left in its period (`used`: consumed so far, by ceiling × 2 + period).
+ */
+function paidFromCeiling(terms: OfferTerms, t: ActTerms, day: number, used: number[]): number {
+  if (t.ceiling < 0 || t.capped <= 0) return t.capped;
+  const period = terms.ceilingPeriod(t.ceiling, day);
+  const slot = t.ceiling * 2 + period;
+  const left = Math.max(0, terms.ceilingAmount(t.ceiling, period) - used[slot]!);
+  const paid = Math.min(t.capped, left);
+  used[slot]! += paid;
+  return paid;
+}
+
+/** Arrays scenarioRac reuses from one offer to the next: ceilings' consumption, beneficiaries to walk. */
+export interface ScenarioScratch {
+  used: number[];
+  walk: Uint8Array;
+}
+
+/** The schedule's acts by line (offer-independent: computed once per quote for scenarioRac). */
+export function actsByLine(profile: CompiledProfile, schedule: Schedule): ScheduledAct[][] {
+  const byLine: ScheduledAct[][] = profile.lines.map(() => []);
+  for (const acts of schedule.acts) for (const act of acts) byLine[act.line]!.push(act);
+  return byLine;
+}
+
+/**
+ * simulateYear's RAC alone (the figures output in scenario mode), in whole cents, so
+ * the same whatever the order of the sums. Lines are independent but for the ceilings
+ * they share: a line whose offer has no ceiling for it leaves a RAC that depends on its
+ * terms only, computed once for the offers sharing them (SharedLine.scenarioRac); the
+ * lines drawing on a ceiling are walked in date order as simulateYear does.
+ */
+export function scenarioRac(terms: OfferTerms, schedule: Schedule, byLine: ScheduledAct[][], scratch: ScenarioScratch): number {
+  const { used, walk } = scratch;
+  let rac = 0;
+  let walking = false;
+  walk.fill(0);
+  const lines = terms.profile.lines;
+  for (let l = 0; l < byLine.length; l += 1) {
+    const shared = terms.lines[l]!;
+    if (shared.scenarioRac === undefined) shared.scenarioRac = terms.offer.guarantee(lines[l]!.guarantee).ceiling >= 0 ? Number.NaN : lineRac(terms, byLine[l]!, used);
+    if (Number.isNaN(shared.scenarioRac)) {
+      walk[lines[l]!.beneficiaryIndex] = 1;
+      walking = true;
+    } else rac += shared.scenarioRac;
+  }
+  if (!walking) return rac;
+  used.length = terms.offer.ceilings.length * 2;
+  for (let b = 0; b < schedule.acts.length; b += 1) {
+    if (walk[b] === 0) continue;
+    used.fill(0);
+    for (const act of schedule.acts[b]!) if (Number.isNaN(terms.lines[act.line]!.scenarioRac)) rac += actRac(terms, act, used);
+  }
+  return rac;
+}
+
+function lineRac(terms: OfferTerms, acts: readonly ScheduledAct[], used: number[]): number {
+  let rac = 0;
+  for (const act of acts) rac += actRac(terms, act, used);
+  return rac;
+}
+
+/** One act's RAC as simulateYear computes it. */
+function actRac(terms: OfferTerms, act: ScheduledAct, used: number[]): number {
+  const t = terms.get(act.line, act.segment);
+  const mutuelle = terms.waiting(act.line, act.day) ? 0 : t.fixed + paidFromCeiling(terms, t, act.day, used);
+  return t.price - (t.secuGross - act.deduction) - mutuelle;
 }
