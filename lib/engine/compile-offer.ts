@@ -52,6 +52,12 @@ export class CompiledOffer {
   readonly ceilings: CompiledCeiling[];
   /** Each premium band's monthly premium in cents (a ranking reads one per offer and person). */
   readonly monthlyCents: readonly number[];
+  /**
+   * The number of its bands' shape (ages, departments, child ranks, in order: all that
+   * picks a band) among the catalogue's: offers of one shape pick the same bands for a
+   * household (annualPremium), whatever their amounts.
+   */
+  readonly bandShape: number;
   // Arrays by category index rather than Maps: a catalogue keeps 10 000 compiled offers.
   private readonly ceilingOf: number[] = GUARANTEE_CATEGORIES.map(() => -1);
   private readonly compiled: (CompiledGuarantee | undefined)[] = [];
@@ -62,9 +68,17 @@ export class CompiledOffer {
   constructor(
     readonly offer: Offer,
     private readonly terms: TermsNumbering = new Map(),
+    bandShapes: Map<string, number> = new Map(),
   ) {
     this.responsable = offer.responsable;
     this.monthlyCents = offer.premiums.bands.map((band) => moneyToCents(band.monthly));
+    const shape = JSON.stringify(offer.premiums.bands.map((band) => [band.minAge, band.maxAge, band.departments ?? null, band.childRankFrom ?? null]));
+    let bandShape = bandShapes.get(shape);
+    if (bandShape === undefined) {
+      bandShape = bandShapes.size;
+      bandShapes.set(shape, bandShape);
+    }
+    this.bandShape = bandShape;
     this.network = offer.network
       ? {
           lenses: percentToBasisPoints(offer.network.lensesDiscountPercent),
@@ -190,7 +204,8 @@ export interface CompiledCatalogue {
 
 export function compileCatalogue(offers: readonly Offer[]): CompiledCatalogue {
   const terms: TermsNumbering = new Map();
-  return { offers: offers.map((offer) => new CompiledOffer(offer, terms)) };
+  const bandShapes = new Map<string, number>();
+  return { offers: offers.map((offer) => new CompiledOffer(offer, terms, bandShapes)) };
 }
 
 /** The offers of a compiled catalogue listed in `ids`, in catalogue order (nothing compiled again). */

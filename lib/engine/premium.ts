@@ -6,13 +6,36 @@ export type PremiumResult = { ok: true; perBeneficiary: number[]; total: number 
 /**
  * Yearly premium: 12 × the monthly premium of each beneficiary's band. When several bands
  * match, the most specific wins: a band for the profile's department over a national
- * one, then a child-rank band (highest rank reached) over a general one.
+ * one, then a child-rank band (highest rank reached) over a general one. `picksByShape`:
+ * the bands picked for this household by band shape (CompiledOffer.bandShape), kept
+ * across a ranking's offers, which mostly share a few shapes.
  */
-export function annualPremium(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string): PremiumResult {
-  const bands = compiled.offer.premiums.bands;
+export function annualPremium(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string, picksByShape?: Map<number, Int32Array>): PremiumResult {
+  let picks = picksByShape?.get(compiled.bandShape);
+  if (picks === undefined) {
+    picks = pickBands(compiled, beneficiaries, department);
+    picksByShape?.set(compiled.bandShape, picks);
+  }
   const perBeneficiary: number[] = [];
-  for (const beneficiary of beneficiaries) {
-    let best = -1;
+  let total = 0;
+  for (let b = 0; b < beneficiaries.length; b += 1) {
+    const index = picks[b]!;
+    if (index < 0) {
+      const beneficiary = beneficiaries[b]!;
+      return { ok: false, reason: `Aucun tarif pour ${beneficiary.label} (${beneficiary.age} ans) dans le département ${department}` };
+    }
+    const premium = 12 * compiled.monthlyCents[index]!;
+    perBeneficiary.push(premium);
+    total += premium;
+  }
+  return { ok: true, perBeneficiary, total };
+}
+
+/** Each beneficiary's band index, or −1 when none applies. */
+function pickBands(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string): Int32Array {
+  const bands = compiled.offer.premiums.bands;
+  const picks = new Int32Array(beneficiaries.length).fill(-1);
+  beneficiaries.forEach((beneficiary, b) => {
     let bestScore = -1;
     for (let index = 0; index < bands.length; index += 1) {
       const band = bands[index]!;
@@ -21,14 +44,10 @@ export function annualPremium(compiled: CompiledOffer, beneficiaries: CompiledBe
       if (band.childRankFrom !== undefined && (!beneficiary.isChild || beneficiary.childRank < band.childRankFrom)) continue;
       const score = (band.departments ? 1000 : 0) + (band.childRankFrom ?? 0);
       if (score > bestScore) {
-        best = index;
+        picks[b] = index;
         bestScore = score;
       }
     }
-    if (best < 0) {
-      return { ok: false, reason: `Aucun tarif pour ${beneficiary.label} (${beneficiary.age} ans) dans le département ${department}` };
-    }
-    perBeneficiary.push(12 * compiled.monthlyCents[best]!);
-  }
-  return { ok: true, perBeneficiary, total: perBeneficiary.reduce((a, b) => a + b, 0) };
+  });
+  return picks;
 }

@@ -151,11 +151,12 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
   const scratch = new Float64Array(stochasticOptions.sampleCount);
   const withBadYear = options.badYear ?? true;
 
+  const premiumPicks = new Map<number, Int32Array>();
   const ranked: Ranked<OfferQuote>[] = [];
   const ineligible: IneligibleOffer[] = [];
   for (const compiledOffer of catalogue.offers) {
     const offer = compiledOffer.offer;
-    const premium = annualPremium(compiledOffer, compiled.beneficiaries, compiled.department);
+    const premium = annualPremium(compiledOffer, compiled.beneficiaries, compiled.department, premiumPicks);
     if (!premium.ok) {
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
       continue;
@@ -266,6 +267,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   const premiums = new Float64Array(count);
   const racs = new Float64Array(count);
   const racByKey = new Map<string, number>();
+  const premiumPicks = new Map<number, Int32Array>();
   const byLine = actsByLine(compiled, schedule);
   const scenarioScratch = { used: [], walk: new Uint8Array(compiled.beneficiaries.length) };
   const ineligible: IneligibleOffer[] = [];
@@ -275,7 +277,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   for (let position = 0; position < count; position += 1) {
     const compiledOffer = catalogue.offers[position]!;
     const offer = compiledOffer.offer;
-    const premium = annualPremium(compiledOffer, compiled.beneficiaries, compiled.department);
+    const premium = annualPremium(compiledOffer, compiled.beneficiaries, compiled.department, premiumPicks);
     if (!premium.ok) {
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
       continue;

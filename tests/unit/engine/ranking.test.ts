@@ -84,6 +84,18 @@ describe("Cotisations", () => {
     expect(quoteOffers([offer], family(department, [...children]), { mode: "scenario" }).offers[0]!.annualPremium).toBe(premium);
   });
 
+  test("dans un même classement, chaque offre a ses tranches : mêmes âges, autres montants ; autre zone ; autre rang d'enfant", () => {
+    const bands = offer.premiums.bands;
+    const dearer = { ...offer, id: "tarifs-plus-chers", premiums: { bands: bands.map((band) => ({ ...band, monthly: (Number(band.monthly) + 5).toFixed(2) })) } };
+    const nationalOnly = { ...offer, id: "tarifs-nationaux", premiums: { bands: bands.map((band) => ({ ...band, departments: undefined })) } };
+    const noFreeChild = { ...offer, id: "tarifs-sans-gratuite", premiums: { bands: bands.map((band) => ({ ...band, childRankFrom: undefined })) } };
+    const premiums = (department: string) =>
+      Object.fromEntries(quoteOffers([offer, dearer, nationalOnly, noFreeChild], family(department, [10, 4, 14]), { mode: "scenario" }).offers.map((quote) => [quote.offerId, quote.annualPremium]));
+    // Paris: 70 € a month for the parent in zone (60 € national), 20 € per child, the third
+    // free; without its child rank the 0 € band ties with the 20 € one and the first listed wins.
+    expect(premiums("75")).toEqual({ tarifs: "1320.00", "tarifs-plus-chers": "1560.00", "tarifs-nationaux": "1200.00", "tarifs-sans-gratuite": "1560.00" });
+  });
+
   test("sans tarif pour l'âge, l'offre est écartée avec la raison", () => {
     const result = quoteOffers([offer], profileSchema.parse({ startDate: "2026-01-01", department: "69", beneficiaries: [{ label: "Senior", age: 70, care: [] }] }));
     expect(result.offers).toEqual([]);
