@@ -202,16 +202,13 @@ export class BandShapes {
 function shapeHash(bands: readonly PremiumBand[]): number {
   // FNV-1a over the shape's numbers and department codes.
   let hash = 0x811c9dc5;
-  const mix = (value: number) => {
-    hash = Math.imul(hash ^ value, 0x01000193);
-  };
   for (const band of bands) {
-    mix(band.minAge);
-    mix(band.maxAge);
-    mix(band.childRankFrom ?? -1);
+    hash = Math.imul(hash ^ band.minAge, 0x01000193);
+    hash = Math.imul(hash ^ band.maxAge, 0x01000193);
+    hash = Math.imul(hash ^ (band.childRankFrom ?? -1), 0x01000193);
     const departments = band.departments;
-    mix(departments ? departments.length : -1);
-    if (departments) for (const department of departments) for (let i = 0; i < department.length; i += 1) mix(department.charCodeAt(i));
+    hash = Math.imul(hash ^ (departments ? departments.length : -1), 0x01000193);
+    if (departments) for (const department of departments) for (let i = 0; i < department.length; i += 1) hash = Math.imul(hash ^ department.charCodeAt(i), 0x01000193);
   }
   return hash;
 }
@@ -224,7 +221,10 @@ function sameShape(a: readonly PremiumBand[], b: readonly PremiumBand[]): boolea
     if (x.minAge !== y.minAge || x.maxAge !== y.maxAge || x.childRankFrom !== y.childRankFrom) return false;
     if (x.departments === undefined || y.departments === undefined) {
       if (x.departments !== y.departments) return false;
-    } else if (x.departments.length !== y.departments.length || x.departments.some((department, k) => department !== y.departments![k])) return false;
+    } else {
+      if (x.departments.length !== y.departments.length) return false;
+      for (let k = 0; k < x.departments.length; k += 1) if (x.departments[k] !== y.departments[k]) return false;
+    }
   }
   return true;
 }
