@@ -8,7 +8,7 @@ import type { OwnOffer } from "@/lib/own-offers/read-own-offers";
 import { NETWORK_LABELS } from "@/lib/schemas/care-category";
 import { centsToMoney, moneyToCents } from "@/lib/schemas/money";
 import type { Profile } from "@/lib/schemas/profile";
-import { quoteOffersOffThread } from "./engine-thread";
+import { quoteOffersOffThread, rankOffersOffThread } from "./engine-thread";
 import { encodeProfile } from "./profile-url";
 import { RecentRankings } from "./recent-rankings";
 import { type CompactRanking, createCompactRanking, monthlyCents, type OfferFacts, selectView, type ViewSelection } from "./ranking-view";
@@ -139,12 +139,23 @@ async function rankingFor(profile: Profile, own: OwnOffersForRanking): Promise<K
 const BAD_YEAR_FOR_ALL_MAX_OFFERS = 500;
 
 async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, encodedProfile: string): Promise<KeptRanking> {
-  const badYear = catalogue.offers.length <= BAD_YEAR_FOR_ALL_MAX_OFFERS;
-  const options: QuoteOptions = { sort: "total", breakdown: false, badYear, monteCarlo: monteCarlo(catalogue.offers.length) };
-  const result = await quoteOffersOffThread(catalogue, profile, options);
-  const { indexOf } = factsOf(catalogue);
   const ranking = createCompactRanking(catalogue.offers.length);
   const shown = new Map<number, ShownFigures>();
+  if (catalogue.offers.length > BAD_YEAR_FOR_ALL_MAX_OFFERS) {
+    // The engine's figures only (rankOffers): by rank, the offers' catalogue indexes with
+    // their premium and expected RAC in cents, no quote object per offer; the page's
+    // scenario and bad year come from figuresShown.
+    const figures = await rankOffersOffThread(catalogue, profile, { sort: "total", monteCarlo: monteCarlo(catalogue.offers.length) });
+    figures.order.forEach((index, rank) => {
+      ranking.premiumCents[index] = figures.annualPremium[rank]!;
+      ranking.expectedRacCents[index] = figures.rac[rank]!;
+    });
+    ranking.orders.total = figures.order;
+    return { catalogue, encodedProfile, period: figures.period, referenceVersion: figures.referenceVersion, ineligibleCount: figures.ineligible.length, ranking, shown };
+  }
+  const options: QuoteOptions = { sort: "total", breakdown: false, badYear: true, monteCarlo: monteCarlo(catalogue.offers.length) };
+  const result = await quoteOffersOffThread(catalogue, profile, options);
+  const { indexOf } = factsOf(catalogue);
   const order = new Int32Array(result.offers.length);
   result.offers.forEach((quote, position) => {
     const index = indexOf.get(quote.offerId)!;
@@ -152,7 +163,7 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
     // Full mode always fills it: the engine leaves it null only in scenario mode.
     ranking.expectedRacCents[index] = moneyToCents(quote.expectedRac ?? quote.scenario.rac);
     order[position] = index;
-    if (badYear) shown.set(index, shownFigures(quote));
+    shown.set(index, shownFigures(quote));
   });
   ranking.orders.total = order;
   return {
