@@ -115,6 +115,8 @@ test("[PAGES] chaque page, à 360 px et à 1366 px : rien ne défile de côté, 
     { name: "resultats", path: `/comparer?p=${p}`, ready: results, inView: "table.offers-table td" },
     // The Mutuelle and Reste à charge columns are on screen, not scrolled away.
     { name: "explication", path: `/comparer/offre/${first}?p=${p}`, inView: "table.breakdown .num" },
+    // Opened without a profile: the tableau de garanties, each line's label above its terms on a phone.
+    { name: "offre-sans-profil", path: `/comparer/offre/${first}`, inView: "table.guarantee-table td" },
     { name: "cote-a-cote", path: `/comparer/cote-a-cote?p=${p}&offres=${first},${second},${third}`, inView: "table.side-by-side td.num" },
     {
       name: "methode",
