@@ -1,0 +1,216 @@
+import { GUARANTEE_CATEGORIES, SECTOR_CATEGORIES, type CareCategory, type GuaranteeCategory } from "../schemas/care-category";
+import { offerSchema, type Guarantee, type Offer } from "../schemas/offer";
+import type { CareLine, Profile } from "../schemas/profile";
+import { dayNumber } from "./dates";
+import { centsToMoney, moneyToCents } from "./money";
+import { quoteOffers, type QuoteOptions } from "./quote";
+import { CSS_REFERENCE, type CssCeilings } from "./reference/css-fr";
+import type { MoneyString, OfferQuote } from "./types";
+
+/**
+ * The Complémentaire santé solidaire as an option beside the insurers' offers
+ * (DOMAIN.md §8): who may have it (household resources under the ceilings of the
+ * period), what it costs (a monthly participation by age, or nothing), and what it would
+ * leave to pay for the profile. The reste à charge goes through the same engine as any
+ * offer: the CSS is written as an Offer (the ticket modérateur and the forfait
+ * journalier paid, 100 % Santé baskets free) and the profile as a CSS beneficiary lives
+ * it (no dépassement billed, no participation forfaitaire nor franchise; see cssProfile).
+ */
+
+export type CssStatus = "free" | "participation" | "above";
+
+export interface CssEligibility {
+  status: CssStatus;
+  /** Persons of the household: the beneficiaries of the profile. */
+  persons: number;
+  resources: MoneyString;
+  freeCeiling: MoneyString;
+  participationCeiling: MoneyString;
+  /** The period whose ceilings were used. */
+  period: { from: string; to: string; source: string };
+  /** False when the comparison starts after the last period the table holds: its figures are the last known. */
+  periodConfirmed: boolean;
+}
+
+/** The ceilings in force on the start date, or the last known ones after the table's end. */
+export function cssCeilingsOn(startDate: string): { ceilings: CssCeilings; confirmed: boolean } {
+  const day = dayNumber(startDate);
+  const periods: readonly CssCeilings[] = CSS_REFERENCE.ceilings;
+  const inForce = periods.find((period) => dayNumber(period.from) <= day && day <= dayNumber(period.to));
+  if (inForce) return { ceilings: inForce, confirmed: true };
+  const last = periods[periods.length - 1]!;
+  // Before the first period: the oldest one (comparisons start from 2026 on, so this does not happen).
+  return day < dayNumber(periods[0]!.from) ? { ceilings: periods[0]!, confirmed: false } : { ceilings: last, confirmed: false };
+}
+
+/** A ceiling for a household of `persons` (1 to 4 from the table, then per extra person). */
+function ceilingFor(byPersons: readonly [number, number, number, number], perExtra: number, persons: number): number {
+  return persons <= 4 ? byPersons[persons - 1]! : byPersons[3] + (persons - 4) * perExtra;
+}
+
+/** Resources at or under a ceiling qualify ("ne pas dépasser le plafond"); one cent above does not. */
+export function cssEligibility(resources: MoneyString, persons: number, startDate: string): CssEligibility {
+  const { ceilings, confirmed } = cssCeilingsOn(startDate);
+  const free = ceilingFor(ceilings.free, ceilings.freePerExtraPerson, persons);
+  const participation = ceilingFor(ceilings.withParticipation, ceilings.withParticipationPerExtraPerson, persons);
+  const cents = moneyToCents(resources);
+  return {
+    status: cents <= free ? "free" : cents <= participation ? "participation" : "above",
+    persons,
+    resources: centsToMoney(cents),
+    freeCeiling: centsToMoney(free),
+    participationCeiling: centsToMoney(participation),
+    period: { from: ceilings.from, to: ceilings.to, source: ceilings.source },
+    periodConfirmed: confirmed,
+  };
+}
+
+/** Monthly participation of one person, in cents, by age and regime. */
+export function monthlyParticipation(age: number, regime: "general" | "alsace-moselle"): number {
+  const band = CSS_REFERENCE.participationByAge.find((candidate) => age <= candidate.maxAge)!;
+  return regime === "alsace-moselle" ? band.alsaceMoselle : band.general;
+}
+
+/**
+ * The CSS's terms as an Offer: every line pays the ticket modérateur (100 % BR, as the
+ * CSS does), the forfait journalier and the flat charge on heavy acts in full; nothing for
+ * what the Sécu does not reimburse (private room, alternative medicine, implants,
+ * psychologists outside Mon soutien psy). `responsable` gives the 100 % Santé baskets in
+ * full. The premium is left at zero: the participation is by age and regime
+ * (monthlyParticipation), which premium bands do not express.
+ */
+export function cssOffer(): Offer {
+  const nothing: GuaranteeCategory[] = ["private-room", "alternative-medicine", "dental-implants"];
+  const inFull: GuaranteeCategory[] = ["hospital-daily-charge", "heavy-act-charge"];
+  const guarantees = Object.fromEntries(
+    GUARANTEE_CATEGORIES.map((category): [GuaranteeCategory, Partial<Guarantee>] => [
+      category,
+      nothing.includes(category) ? {} : inFull.includes(category) ? { fraisReels: true } : { percentBr: 100 },
+    ]),
+  );
+  return offerSchema.parse({
+    id: "complementaire-sante-solidaire",
+    insurer: { name: "Assurance Maladie" },
+    formula: "Complémentaire santé solidaire",
+    level: 1,
+    responsable: true,
+    network: null,
+    premiums: { bands: [{ minAge: 0, maxAge: 120, monthly: "0.00" }] },
+    guarantees,
+    ceilings: [],
+  });
+}
+
+/** Free-price equipment the CSS beneficiary is taken to choose in the 100 % Santé basket instead. */
+const BASKET_OF: Partial<Record<CareCategory, CareCategory>> = {
+  "glasses-class-b": "glasses-100-sante",
+  "crown-free-price": "crown-100-sante",
+  "hearing-aid-class-2": "hearing-aid-class-1",
+};
+
+/** What the modelling changed in a profile, for the page to say. */
+export interface CssSubstitutions {
+  /** Doctors' lines billed at the Sécu tariff instead of with a dépassement. */
+  doctorsAtTariff: number;
+  /** Free-price glasses, crowns, hearing aids taken in the 100 % Santé basket. */
+  inBasket: number;
+}
+
+/**
+ * The profile as a CSS beneficiary lives it:
+ * - doctors may not bill a dépassement (L162-5-13 CSS): a doctor's line is billed at the
+ *   sector 1 tariff, its BR (a sector 3 doctor is taken to be a conventioned one);
+ * - no participation forfaitaire nor franchise (L160-13 CSS): every beneficiary exempt;
+ * - free-price glasses, crowns and hearing aids are taken in the 100 % Santé basket, free
+ *   under the CSS (the person can choose so; outside it the CSS pays little beyond the
+ *   ticket modérateur, so the figure is a lower bound for one who does not);
+ * - no network (the CSS has none).
+ */
+export function cssProfile(profile: Profile): { profile: Profile; substitutions: CssSubstitutions } {
+  const substitutions: CssSubstitutions = { doctorsAtTariff: 0, inBasket: 0 };
+  const asCss = (line: CareLine): CareLine => {
+    const basket = BASKET_OF[line.category];
+    if (basket) {
+      substitutions.inBasket += 1;
+      return { category: basket, perYear: line.perYear, inNetwork: false, ...(line.label ? { label: line.label } : {}) };
+    }
+    if (SECTOR_CATEGORIES.includes(line.category)) {
+      const billedAbove = line.sector !== undefined && line.sector !== "1";
+      if (billedAbove || (line.price !== undefined && line.br === undefined)) substitutions.doctorsAtTariff += 1;
+      // Surgeons' fees carry their own BR; a consultation's is the table's sector 1 tariff.
+      const { price: _price, sector: _sector, ...rest } = line;
+      return { ...rest, sector: "1", ...(line.br !== undefined ? { price: line.br } : {}), inNetwork: false };
+    }
+    return { ...line, inNetwork: false };
+  };
+  return {
+    profile: {
+      ...profile,
+      beneficiaries: profile.beneficiaries.map((beneficiary) => ({
+        ...beneficiary,
+        exemptFromParticipation: true,
+        care: beneficiary.care.map(asCss),
+      })),
+    },
+    substitutions,
+  };
+}
+
+/** One person's participation. */
+export interface CssParticipation {
+  label: string;
+  age: number;
+  monthly: MoneyString;
+}
+
+export interface CssOption extends CssEligibility {
+  status: "free" | "participation";
+  participations: CssParticipation[];
+  monthlyParticipation: MoneyString;
+  annualParticipation: MoneyString;
+  /** The year as entered, under the CSS. */
+  scenarioRac: MoneyString;
+  expectedRac: MoneyString;
+  badYearRac: MoneyString;
+  /** annualParticipation + expectedRac. */
+  totalCost: MoneyString;
+  substitutions: CssSubstitutions;
+}
+
+export type CssResult = CssOption | (CssEligibility & { status: "above" });
+
+/** The option's figures, from the eligibility and the engine's quote of cssOffer() for cssProfile(profile). */
+export function cssOptionOf(
+  profile: Profile,
+  eligibility: CssEligibility & { status: "free" | "participation" },
+  quote: OfferQuote,
+  substitutions: CssSubstitutions,
+): CssOption {
+  const participations = profile.beneficiaries.map((beneficiary) => ({
+    label: beneficiary.label,
+    age: beneficiary.age,
+    cents: eligibility.status === "free" ? 0 : monthlyParticipation(beneficiary.age, beneficiary.regime),
+  }));
+  const monthly = participations.reduce((sum, person) => sum + person.cents, 0);
+  const expected = moneyToCents(quote.expectedRac ?? quote.scenario.rac);
+  return {
+    ...eligibility,
+    participations: participations.map(({ label, age, cents }) => ({ label, age, monthly: centsToMoney(cents) })),
+    monthlyParticipation: centsToMoney(monthly),
+    annualParticipation: centsToMoney(12 * monthly),
+    scenarioRac: quote.scenario.rac,
+    expectedRac: centsToMoney(expected),
+    badYearRac: quote.badYearRac ?? quote.scenario.rac,
+    totalCost: centsToMoney(12 * monthly + expected),
+    substitutions,
+  };
+}
+
+/** Eligibility, then (when eligible) the CSS quoted by the engine for the profile. */
+export function quoteCss(profile: Profile, resources: MoneyString, options: QuoteOptions = {}): CssResult {
+  const eligibility = cssEligibility(resources, profile.beneficiaries.length, profile.startDate);
+  if (eligibility.status === "above") return { ...eligibility, status: "above" };
+  const { profile: asCss, substitutions } = cssProfile(profile);
+  const quote = quoteOffers([cssOffer()], asCss, { ...options, breakdown: false }).offers[0]!;
+  return cssOptionOf(profile, { ...eligibility, status: eligibility.status }, quote, substitutions);
+}
