@@ -206,11 +206,22 @@ export function cssOptionOf(
   };
 }
 
-/** Eligibility, then (when eligible) the CSS quoted by the engine for the profile. */
-export function quoteCss(profile: Profile, resources: MoneyString, options: QuoteOptions = {}): CssResult {
+/** What to quote for the CSS: nothing above the ceilings, else the CSS offer for the profile as a CSS beneficiary lives it. */
+export type CssPlan =
+  | { eligibility: CssEligibility & { status: "above" } }
+  | { eligibility: CssEligibility & { status: "free" | "participation" }; offer: Offer; profile: Profile; substitutions: CssSubstitutions };
+
+export function planCss(profile: Profile, resources: MoneyString): CssPlan {
   const eligibility = cssEligibility(resources, profile.beneficiaries.length, profile.startDate);
-  if (eligibility.status === "above") return { ...eligibility, status: "above" };
+  if (eligibility.status === "above") return { eligibility: { ...eligibility, status: "above" } };
   const { profile: asCss, substitutions } = cssProfile(profile);
-  const quote = quoteOffers([cssOffer()], asCss, { ...options, breakdown: false }).offers[0]!;
-  return cssOptionOf(profile, { ...eligibility, status: eligibility.status }, quote, substitutions);
+  return { eligibility: { ...eligibility, status: eligibility.status }, offer: cssOffer(), profile: asCss, substitutions };
+}
+
+/** Eligibility, then (when eligible) the CSS quoted by the engine for the profile, in this thread. */
+export function quoteCss(profile: Profile, resources: MoneyString, options: QuoteOptions = {}): CssResult {
+  const plan = planCss(profile, resources);
+  if (!("offer" in plan)) return plan.eligibility;
+  const quote = quoteOffers([plan.offer], plan.profile, { ...options, breakdown: false }).offers[0]!;
+  return cssOptionOf(profile, plan.eligibility, quote, plan.substitutions);
 }
