@@ -1,9 +1,6 @@
-import type { CssOption, CssResult } from "@/lib/engine/css";
+import { isJustAboveCeiling, type CssOption, type CssResult } from "@/lib/engine/css";
 import { CSS_SOURCES } from "@/lib/engine/reference/css-fr";
-import { formatCount, formatEuros, formatIsoDate, toCents } from "@/lib/format";
-
-/** Just above the ceiling (within this share of it), a short line says so: resources move, the CSS is worth knowing. */
-const NEAR_CEILING_SHARE = 0.1;
+import { formatCount, formatEuros, formatIsoDate } from "@/lib/format";
 
 function PeriodNote({ css }: { css: CssResult }) {
   return (
@@ -23,8 +20,8 @@ function PeriodNote({ css }: { css: CssResult }) {
  */
 export function CssCard({ css }: { css: CssResult }) {
   if (css.status === "above") {
-    const near = toCents(css.resources) <= toCents(css.participationCeiling) * (1 + NEAR_CEILING_SHARE);
-    if (!near) return null;
+    // Just above: a short line, as resources move; far above: nothing.
+    if (!isJustAboveCeiling(css)) return null;
     return (
       <section className="card" aria-label="Complémentaire santé solidaire" data-testid="css-above">
         <p>

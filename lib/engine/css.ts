@@ -2,7 +2,7 @@ import { GUARANTEE_CATEGORIES, SECTOR_CATEGORIES, type CareCategory, type Guaran
 import { offerSchema, type Guarantee, type Offer } from "../schemas/offer";
 import type { CareLine, Profile } from "../schemas/profile";
 import { dayNumber } from "./dates";
-import { centsToMoney, moneyToCents } from "./money";
+import { applyRate, centsToMoney, moneyToCents } from "./money";
 import { quoteOffers, type QuoteOptions } from "./quote";
 import { CSS_REFERENCE, type CssCeilings } from "./reference/css-fr";
 import type { MoneyString, OfferQuote } from "./types";
@@ -63,6 +63,16 @@ export function cssEligibility(resources: MoneyString, persons: number, startDat
     period: { from: ceilings.from, to: ceilings.to, source: ceilings.source },
     periodConfirmed: confirmed,
   };
+}
+
+/** Above the ceilings, by at most this share of the participation ceiling: worth a word, as resources move. */
+export const JUST_ABOVE_SHARE_BP = 1000;
+
+/** Resources above the participation ceiling by at most JUST_ABOVE_SHARE_BP of it. */
+export function isJustAboveCeiling(eligibility: CssEligibility): boolean {
+  const resources = moneyToCents(eligibility.resources);
+  const ceiling = moneyToCents(eligibility.participationCeiling);
+  return resources > ceiling && resources <= ceiling + applyRate(ceiling, JUST_ABOVE_SHARE_BP);
 }
 
 /** Monthly participation of one person, in cents, by age and regime. */

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { describe, expect, test } from "vitest";
 import { quoteOffers } from "@/lib/engine";
-import { cssEligibility, cssOffer, cssProfile, monthlyParticipation, quoteCss, type CssOption } from "@/lib/engine/css";
+import { cssEligibility, cssOffer, isJustAboveCeiling, cssProfile, monthlyParticipation, quoteCss, type CssOption } from "@/lib/engine/css";
 import { profileSchema, type ProfileInput } from "@/lib/schemas/profile";
 
 const profile = (input: ProfileInput) => profileSchema.parse(input);
@@ -28,6 +28,14 @@ describe("Complémentaire santé solidaire: who qualifies (ceilings of DOMAIN.md
     const before = cssEligibility("10200.00", 1, "2025-03-31");
     expect(before).toMatchObject({ status: "participation", freeCeiling: "10166.00", period: { from: "2024-04-01", to: "2025-03-31" } });
     expect(cssEligibility("10200.00", 1, "2025-04-01").status).toBe("free");
+  });
+
+  test("just above the ceiling (up to 10 % of it) is told apart from far above, and from under it", () => {
+    // One person: participation ceiling 13 957 €, 10 % of it 1 395,70 €.
+    expect(isJustAboveCeiling(cssEligibility("13957.00", 1, "2026-01-01"))).toBe(false);
+    expect(isJustAboveCeiling(cssEligibility("13957.01", 1, "2026-01-01"))).toBe(true);
+    expect(isJustAboveCeiling(cssEligibility("15352.70", 1, "2026-01-01"))).toBe(true);
+    expect(isJustAboveCeiling(cssEligibility("15352.71", 1, "2026-01-01"))).toBe(false);
   });
 
   test("after the last period the table holds, the last figures, and said so", () => {
