@@ -29,6 +29,12 @@ test("[OFFERS] le tableau de garanties d’une offre, sans profil puis avec un p
   }
   await expect(page.getByText("Aucun profil de soins")).toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/offre-sans-profil.png`, fullPage: true });
+  // On a phone each line's name is above its terms, across the table's width (not squeezed into a column).
+  await page.setViewportSize({ width: 360, height: 800 });
+  const label = await table.getByRole("rowheader", { name: "Médecin généraliste" }).boundingBox();
+  const whole = await table.locator("table").boundingBox();
+  expect(label!.width).toBeGreaterThan(whole!.width * 0.9);
+  await page.setViewportSize({ width: 1280, height: 720 });
   await page.getByTestId("compare-invitation").getByRole("link", { name: "Comparer avec mon profil de soins" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Votre année de soins" })).toBeVisible();
 
