@@ -16,10 +16,14 @@ import { OwnOfferTag, ownershipOf } from "@/components/compare/own-offer-tag";
 import { deName, formatCount, formatEuros, formatIsoDate, formatMean } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
 
-export const metadata: Metadata = { title: "Le détail du reste à charge, acte par acte" };
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ offerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** With a profile, the page explains a reste à charge; without one, it shows the tableau de garanties. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { p } = await searchParams;
+  return { title: typeof p === "string" ? "Le détail du reste à charge, acte par acte" : "Le tableau de garanties d’une offre" };
+}
+export const dynamic = "force-dynamic";
 
 export default async function OfferExplanationPage({ params, searchParams }: Props) {
   const { offerId } = await params;
