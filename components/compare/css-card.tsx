@@ -82,8 +82,9 @@ function CssOptionCard({ css }: { css: CssOption }) {
           <li>
             Les médecins ne peuvent pas vous facturer de dépassement d’honoraires (sauf exigence particulière de votre part) : les
             consultations sont comptées au tarif de la Sécurité sociale
-            {css.substitutions.doctorsAtTariff > 0 && `, y compris ${formatCount(css.substitutions.doctorsAtTariff, "soin")} que vous avez saisi avec un dépassement`}
-            .
+            {css.substitutions.atTariff > 0 && `, y compris ${formatCount(css.substitutions.atTariff, "soin")} de votre profil prévu avec un dépassement`}
+            . L’orthodontie d’un enfant commencée avant 16 ans respecte les tarifs limites de la CSS, qui la prend en charge : rien à
+            payer.
           </li>
           <li>Ni participation forfaitaire de 2 €, ni franchise médicale ; le forfait journalier de l’hôpital est pris en charge.</li>
           <li>

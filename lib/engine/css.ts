@@ -5,6 +5,8 @@ import { dayNumber } from "./dates";
 import { applyRate, centsToMoney, moneyToCents } from "./money";
 import { quoteOffers, type QuoteOptions } from "./quote";
 import { CSS_REFERENCE, type CssCeilings } from "./reference/css-fr";
+import { REFERENCE } from "./reference/secu-fr";
+import { valueAt } from "./reference/timeline";
 import type { MoneyString, OfferQuote } from "./types";
 
 /**
@@ -111,6 +113,9 @@ export function cssOffer(): Offer {
   });
 }
 
+/** The Sécu reimburses orthodontics started before 16 (compile-profile.ts prices it so). */
+const ORTHODONTICS_REIMBURSED_BEFORE_AGE = 16;
+
 /** Free-price equipment the CSS beneficiary is taken to choose in the 100 % Santé basket instead. */
 const BASKET_OF: Partial<Record<CareCategory, CareCategory>> = {
   "glasses-class-b": "glasses-100-sante",
@@ -120,8 +125,8 @@ const BASKET_OF: Partial<Record<CareCategory, CareCategory>> = {
 
 /** What the modelling changed in a profile, for the page to say. */
 export interface CssSubstitutions {
-  /** Doctors' lines billed at the Sécu tariff instead of with a dépassement. */
-  doctorsAtTariff: number;
+  /** Doctors' and children's orthodontics lines billed at the Sécu tariff instead of with a dépassement. */
+  atTariff: number;
   /** Free-price glasses, crowns, hearing aids taken in the 100 % Santé basket. */
   inBasket: number;
 }
@@ -130,6 +135,10 @@ export interface CssSubstitutions {
  * The profile as a CSS beneficiary lives it:
  * - doctors may not bill a dépassement (L162-5-13 CSS): a doctor's line is billed at the
  *   sector 1 tariff, its BR (a sector 3 doctor is taken to be a conventioned one);
+ * - a child's orthodontics (started before 16, the only one the Sécu reimburses) is
+ *   billed within the CSS's price limits, which the CSS pays: billed here at the BR, so
+ *   nothing is left to pay, as under the CSS (the split between Sécu and CSS is then not
+ *   the real one; the card shows only what is left to pay);
  * - no participation forfaitaire nor franchise (L160-13 CSS): every beneficiary exempt;
  * - free-price glasses, crowns and hearing aids are taken in the 100 % Santé basket, free
  *   under the CSS (the person can choose so; outside it the CSS pays little beyond the
@@ -137,8 +146,9 @@ export interface CssSubstitutions {
  * - no network (the CSS has none).
  */
 export function cssProfile(profile: Profile): { profile: Profile; substitutions: CssSubstitutions } {
-  const substitutions: CssSubstitutions = { doctorsAtTariff: 0, inBasket: 0 };
-  const asCss = (line: CareLine): CareLine => {
+  const substitutions: CssSubstitutions = { atTariff: 0, inBasket: 0 };
+  const orthodonticsBr = centsToMoney(valueAt(REFERENCE.dental.orthodonticsBrPerSemester, dayNumber(profile.startDate)));
+  const asCss = (line: CareLine, age: number): CareLine => {
     const basket = BASKET_OF[line.category];
     if (basket) {
       substitutions.inBasket += 1;
@@ -146,10 +156,14 @@ export function cssProfile(profile: Profile): { profile: Profile; substitutions:
     }
     if (SECTOR_CATEGORIES.includes(line.category)) {
       const billedAbove = line.sector !== undefined && line.sector !== "1";
-      if (billedAbove || (line.price !== undefined && line.br === undefined)) substitutions.doctorsAtTariff += 1;
+      if (billedAbove || (line.price !== undefined && line.br === undefined)) substitutions.atTariff += 1;
       // Surgeons' fees carry their own BR; a consultation's is the table's sector 1 tariff.
       const { price: _price, sector: _sector, ...rest } = line;
       return { ...rest, sector: "1", ...(line.br !== undefined ? { price: line.br } : {}), inNetwork: false };
+    }
+    if (line.category === "orthodontics" && age < ORTHODONTICS_REIMBURSED_BEFORE_AGE) {
+      substitutions.atTariff += 1;
+      return { ...line, price: orthodonticsBr, inNetwork: false };
     }
     return { ...line, inNetwork: false };
   };
@@ -159,7 +173,7 @@ export function cssProfile(profile: Profile): { profile: Profile; substitutions:
       beneficiaries: profile.beneficiaries.map((beneficiary) => ({
         ...beneficiary,
         exemptFromParticipation: true,
-        care: beneficiary.care.map(asCss),
+        care: beneficiary.care.map((line) => asCss(line, beneficiary.age)),
       })),
     },
     substitutions,

@@ -99,7 +99,7 @@ export default function MethodPage() {
       </p>
       <p>
         Son reste à charge est calculé par le même moteur que les offres : pas de dépassement d’honoraires (les médecins
-        appliquent le tarif de la Sécurité sociale), ni participation forfaitaire ni franchise, le ticket modérateur et le forfait
+        appliquent le tarif de la Sécurité sociale ; l’orthodontie d’un enfant, dans les tarifs limites de la CSS), ni participation forfaitaire ni franchise, le ticket modérateur et le forfait
         journalier payés, les équipements 100 % Santé sans reste à charge (lunettes, couronnes et aides auditives à prix libres
         sont supposées choisies dans ce panier), et rien pour ce que la Sécurité sociale ne rembourse pas.
       </p>

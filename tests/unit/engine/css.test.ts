@@ -86,7 +86,7 @@ describe("Complémentaire santé solidaire: what it leaves to pay, through the e
     const css = quoteCss(single, "9000.00") as CssOption;
     expect(css.status).toBe("free");
     expect(css).toMatchObject({ scenarioRac: "110.00", expectedRac: "110.00", annualParticipation: "0.00", totalCost: "110.00" });
-    expect(css.substitutions).toEqual({ doctorsAtTariff: 1, inBasket: 1 });
+    expect(css.substitutions).toEqual({ atTariff: 1, inBasket: 1 });
     // The same year under a contract that only pays the ticket modérateur leaves more: the engine did apply the CSS rules.
     const { profile: asCss } = cssProfile(single);
     const scenario = quoteOffers([cssOffer()], asCss, { mode: "scenario", breakdown: true }).offers[0]!;
@@ -105,14 +105,31 @@ describe("Complémentaire santé solidaire: what it leaves to pay, through the e
         { label: "Alex", age: 45, care: [{ category: "specialist-referred", perYear: 1, sector: "2-non-optam", price: "65.00" }] },
         // A free-price crown and two class II hearing aids, all taken in the 100 % Santé basket.
         { label: "Dominique", age: 62, care: [{ category: "crown-free-price", perYear: 1 }, { category: "hearing-aid-class-2", perYear: 2 }] },
-        // Two osteopath sessions at 40 €: 80 € left.
-        { label: "Lou", age: 10, care: [{ category: "alternative-medicine", perYear: 2, price: "40.00" }] },
+        // Two osteopath sessions at 40 €: 80 € left. Orthodontics at 10, within the CSS's limits: nothing left.
+        {
+          label: "Lou",
+          age: 10,
+          care: [
+            { category: "alternative-medicine", perYear: 2, price: "40.00" },
+            { category: "orthodontics", perYear: 2, price: "700.00" },
+          ],
+        },
       ],
     });
     const css = quoteCss(household, "20000.00") as CssOption;
     expect(css.status).toBe("participation");
     expect(css.participations.map((person) => person.monthly)).toEqual(["14.00", "25.00", "8.00"]);
     expect(css).toMatchObject({ monthlyParticipation: "47.00", annualParticipation: "564.00", scenarioRac: "80.00", expectedRac: "80.00", totalCost: "644.00" });
+    expect(css.substitutions).toEqual({ atTariff: 2, inBasket: 2 });
+  });
+
+  test("an adult's orthodontics, which the Sécu does not reimburse, stays to pay under the CSS too", () => {
+    const adult = profile({
+      startDate: "2026-12-01",
+      department: "75",
+      beneficiaries: [{ label: "Sam", age: 30, care: [{ category: "orthodontics", perYear: 1, price: "700.00" }] }],
+    });
+    expect(quoteCss(adult, "9000.00")).toMatchObject({ status: "free", scenarioRac: "700.00", expectedRac: "700.00" });
   });
 
   test("above the ceilings: no option, only the figures to say by how much", () => {
