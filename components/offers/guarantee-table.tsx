@@ -40,6 +40,7 @@ export function GuaranteeTable({ offer, headingLevel = 2 }: { offer: Offer; head
                     <li key={part}>{part}</li>
                   ))}
                 </ul>
+                {row.byLaw && <p className="small">{row.byLaw}</p>}
                 {row.inNetwork && <p className="small">Chez un partenaire du réseau : {row.inNetwork.join(" ; ")}</p>}
                 {row.waiting && <p className="small warning-text">{row.waiting}</p>}
                 {row.ceiling && <p className="small muted">{row.ceiling}</p>}

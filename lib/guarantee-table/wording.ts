@@ -28,6 +28,8 @@ export interface GuaranteeRow {
   waiting: string | null;
   /** The annual ceiling the line shares, in words, or null. */
   ceiling: string | null;
+  /** What a contrat responsable adds by law on this line (the 100 % Santé basket), or null. */
+  byLaw: string | null;
 }
 
 export interface GuaranteeTable {
@@ -36,6 +38,13 @@ export interface GuaranteeTable {
   network: string | null;
   responsable: boolean;
 }
+
+/** Lines with a 100 % Santé basket, which every contrat responsable pays in full up to the legal prices. */
+const BASKET_OF: Partial<Record<GuaranteeCategory, string>> = {
+  glasses: "Lunettes 100 % Santé (classe A) : sans reste à charge",
+  "dental-prosthesis": "Couronnes et bridges 100 % Santé : sans reste à charge",
+  "hearing-aids": "Aides auditives 100 % Santé (classe I) : sans reste à charge",
+};
 
 /** What a per-unit forfait is counted by, per guarantee line (the schema's "act", "day", "equipment"). */
 const UNIT_OF: Record<GuaranteeCategory, string> = {
@@ -155,6 +164,7 @@ export function guaranteeTable(offer: Offer): GuaranteeTable {
       inNetwork: guarantee.inNetwork && offer.network ? termsWording(guarantee.inNetwork, category) : null,
       waiting: waitingWording(guarantee),
       ceiling: ceiling ? ceilingWording(ceiling, category) : null,
+      byLaw: offer.responsable ? (BASKET_OF[category] ?? null) : null,
     };
   });
   return { rows, network: offer.network ? networkWording(offer.network) : null, responsable: offer.responsable };

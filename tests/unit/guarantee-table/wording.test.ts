@@ -123,6 +123,7 @@ describe("the tableau de garanties in insurers' words, one guarantee kind at a t
       inNetwork: null,
       waiting: null,
       ceiling: null,
+      byLaw: null,
     });
     const prosthesis = table.rows.find((row) => row.category === "dental-prosthesis")!;
     expect(prosthesis.coverage).toEqual(["200 % BR dont Sécu"]);
@@ -132,5 +133,9 @@ describe("the tableau de garanties in insurers' words, one guarantee kind at a t
     expect(table.rows.find((row) => row.category === "pharmacy")!.coverage).toEqual(["non couvert"]);
     expect(table.network).toMatch(/^Réseau de soins Kalixia : prix réduits chez ses partenaires, −30 % sur les verres/);
     expect(table.responsable).toBe(true);
+    // The 100 % Santé baskets a contrat responsable pays by law, on their lines only, and not for a non-responsable one.
+    expect(prosthesis.byLaw).toBe("Couronnes et bridges 100 % Santé : sans reste à charge");
+    expect(table.rows.filter((row) => row.byLaw !== null).map((row) => row.category)).toEqual(["glasses", "dental-prosthesis", "hearing-aids"]);
+    expect(guaranteeTable({ ...offer, responsable: false }).rows.every((row) => row.byLaw === null)).toBe(true);
   });
 });
