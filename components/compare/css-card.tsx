@@ -20,14 +20,16 @@ function PeriodNote({ css }: { css: CssResult }) {
  */
 export function CssCard({ css }: { css: CssResult }) {
   if (css.status === "above") {
-    // Just above: a short line, as resources move; far above: nothing.
-    if (!isJustAboveCeiling(css)) return null;
+    // Just above: a short line, as resources move; far above: nothing, unless overseas where the ceilings are higher.
+    if (!isJustAboveCeiling(css) && !css.overseas) return null;
     return (
       <section className="card" aria-label="Complémentaire santé solidaire" data-testid="css-above">
         <p>
-          Vos ressources ({formatEuros(css.resources)}) dépassent de peu le plafond de la Complémentaire santé solidaire pour{" "}
-          {formatCount(css.persons, "personne")} ({formatEuros(css.participationCeiling)} par an) : elle ne vous est pas ouverte
-          aujourd’hui. Si vos ressources baissent, pensez-y.
+          Vos ressources ({formatEuros(css.resources)}) dépassent le plafond de métropole de la Complémentaire santé solidaire pour{" "}
+          {formatCount(css.persons, "personne")} ({formatEuros(css.participationCeiling)} par an).{" "}
+          {css.overseas
+            ? "Dans les départements d’outre-mer, les plafonds sont plus élevés : vérifiez avec le simulateur de votre caisse d’assurance maladie."
+            : "Elle ne vous est pas ouverte aujourd’hui ; si vos ressources baissent, pensez-y."}
         </p>
         <PeriodNote css={css} />
       </section>

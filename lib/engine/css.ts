@@ -32,6 +32,8 @@ export interface CssEligibility {
   period: { from: string; to: string; source: string };
   /** False when the comparison starts after the last period the table holds: its figures are the last known. */
   periodConfirmed: boolean;
+  /** An overseas department (97x): its ceilings are higher than the mainland ones used here. */
+  overseas: boolean;
 }
 
 /** The ceilings in force on the start date, or the last known ones after the table's end. */
@@ -50,8 +52,11 @@ function ceilingFor(byPersons: readonly [number, number, number, number], perExt
   return persons <= 4 ? byPersons[persons - 1]! : byPersons[3] + (persons - 4) * perExtra;
 }
 
-/** Resources at or under a ceiling qualify ("ne pas dépasser le plafond"); one cent above does not. */
-export function cssEligibility(resources: MoneyString, persons: number, startDate: string): CssEligibility {
+/**
+ * Resources at or under a ceiling qualify ("ne pas dépasser le plafond"); one cent above
+ * does not. Mainland ceilings only: an overseas department is flagged, not computed.
+ */
+export function cssEligibility(resources: MoneyString, persons: number, startDate: string, department = ""): CssEligibility {
   const { ceilings, confirmed } = cssCeilingsOn(startDate);
   const free = ceilingFor(ceilings.free, ceilings.freePerExtraPerson, persons);
   const participation = ceilingFor(ceilings.withParticipation, ceilings.withParticipationPerExtraPerson, persons);
@@ -64,6 +69,7 @@ export function cssEligibility(resources: MoneyString, persons: number, startDat
     participationCeiling: centsToMoney(participation),
     period: { from: ceilings.from, to: ceilings.to, source: ceilings.source },
     periodConfirmed: confirmed,
+    overseas: department.startsWith("97"),
   };
 }
 
@@ -236,7 +242,7 @@ export type CssPlan =
   | { eligibility: CssEligibility & { status: "free" | "participation" }; offer: Offer; profile: Profile; substitutions: CssSubstitutions };
 
 export function planCss(profile: Profile, resources: MoneyString): CssPlan {
-  const eligibility = cssEligibility(resources, profile.beneficiaries.length, profile.startDate);
+  const eligibility = cssEligibility(resources, profile.beneficiaries.length, profile.startDate, profile.department);
   if (eligibility.status === "above") return { eligibility: { ...eligibility, status: "above" } };
   const { profile: asCss, substitutions } = cssProfile(profile);
   return { eligibility: { ...eligibility, status: eligibility.status }, offer: cssOffer(), profile: asCss, substitutions };

@@ -38,6 +38,13 @@ describe("Complémentaire santé solidaire: who qualifies (ceilings of DOMAIN.md
     expect(isJustAboveCeiling(cssEligibility("15352.71", 1, "2026-01-01"))).toBe(false);
   });
 
+  test("an overseas department is flagged (its ceilings are higher), the mainland ones are not", () => {
+    expect(cssEligibility("20000.00", 1, "2026-01-01", "974").overseas).toBe(true);
+    expect(cssEligibility("20000.00", 1, "2026-01-01", "75").overseas).toBe(false);
+    const reunion = profile({ startDate: "2026-12-01", department: "974", beneficiaries: [{ label: "Sam", age: 40, care: [{ category: "gp", perYear: 1 }] }] });
+    expect(quoteCss(reunion, "20000.00")).toMatchObject({ status: "above", overseas: true });
+  });
+
   test("after the last period the table holds, the last figures, and said so", () => {
     const later = cssEligibility("10339.00", 1, "2026-12-01");
     expect(later).toMatchObject({ status: "free", periodConfirmed: false, period: { from: "2025-04-01", to: "2026-03-31" } });
