@@ -113,6 +113,19 @@ test("[PAGES] chaque page, à 360 px et à 1366 px : rien ne défile de côté, 
     { name: "accueil", path: "/" },
     { name: "formulaire", path: "/comparer?preset=couple-avec-enfants" },
     { name: "resultats", path: `/comparer?p=${p}`, ready: results, inView: "table.offers-table td" },
+    {
+      // The Complémentaire santé solidaire card above the ranking, for a household with low resources.
+      name: "resultats-css",
+      path: "/comparer",
+      ready: async (page) => {
+        await expect(page.getByRole("button", { name: "Comparer les offres" })).toBeEnabled();
+        await page.getByLabel("Ressources annuelles du foyer, en euros").fill("12000");
+        await page.getByRole("button", { name: "Comparer les offres" }).click();
+        await expect(page.getByTestId("css-card")).toBeVisible({ timeout: 60_000 });
+        await page.getByTestId("css-card").getByText("Comment ce reste à charge est calculé").click();
+      },
+      inView: "[data-testid=css-card] dd",
+    },
     // The Mutuelle and Reste à charge columns are on screen, not scrolled away.
     { name: "explication", path: `/comparer/offre/${first}?p=${p}`, inView: "table.breakdown .num" },
     // Opened without a profile: the tableau de garanties, each line's label above its terms on a phone.
