@@ -30,6 +30,7 @@ const SOURCE_TITLES: Record<string, string> = {
   "https://efl.fr/chiffres-taux/complementaire-sante-solidaire-conditions-ressources_CT_7129ce118f6c6dd185e1e33e846b593435cbcf61":
     "Éditions Francis Lefebvre : plafonds de ressources de la CSS du 1er avril 2025 au 31 mars 2026",
   "https://www.quechoisir.org/decryptage-l-acs-n6065/": "UFC-Que Choisir : plafonds de ressources de la CSS jusqu’au 31 mars 2025",
+  "https://juriblio.fr/arretes/arrete-du-29-decembre-2023/182955383/article-1": "Arrêté du 29 décembre 2023 : participation mensuelle à la CSS selon l’âge",
 };
 
 export interface SourceLink {

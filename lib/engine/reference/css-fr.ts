@@ -17,6 +17,8 @@ export const CSS_SOURCES = {
   ceilings2024: "https://www.quechoisir.org/decryptage-l-acs-n6065/",
   /** Monthly participation by age, general and Alsace-Moselle regimes (CPAM des Bouches-du-Rhône). */
   participation: "http://partenaires-solidaires.cpam13.fr/Partenaires/index.php/questions-frequentes/grille-tarifaire-des-participations-financieres",
+  /** The same amounts in the arrêté of 29 December 2023, article 1 (text as republished by Juriblio). */
+  participationArrete: "https://juriblio.fr/arretes/arrete-du-29-decembre-2023/182955383/article-1",
 } as const;
 
 /** Resource ceilings of one yearly period, for 1 to 4 persons and each person beyond. */
@@ -64,9 +66,11 @@ export const CSS_REFERENCE = {
 
   /**
    * Monthly participation per person by age on 1 January of the year the CSS is granted
-   * (arrêté of 2019, unchanged since; L861-1 2° and L861-11 CSS). The local Alsace-Moselle
-   * regime pays lower amounts, as its Sécu share is higher.
+   * (L861-11 CSS; amounts of the arrêté of 29 December 2023, the same as since 2019, not
+   * revalued on 1 April). The local Alsace-Moselle regime pays lower amounts, as its Sécu
+   * share is higher. In force on every date the ceilings cover.
    */
+  participationSince: "2019-11-01",
   participationByAge: [
     { maxAge: 29, general: 800, alsaceMoselle: 280 },
     { maxAge: 49, general: 1400, alsaceMoselle: 490 },

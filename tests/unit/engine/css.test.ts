@@ -2,6 +2,8 @@ import Decimal from "decimal.js";
 import { describe, expect, test } from "vitest";
 import { quoteOffers } from "@/lib/engine";
 import { cssEligibility, cssOffer, isJustAboveCeiling, cssProfile, monthlyParticipation, quoteCss, type CssOption } from "@/lib/engine/css";
+import { dayNumber } from "@/lib/engine/dates";
+import { CSS_REFERENCE } from "@/lib/engine/reference/css-fr";
 import { profileSchema, type ProfileInput } from "@/lib/schemas/profile";
 
 const profile = (input: ProfileInput) => profileSchema.parse(input);
@@ -22,6 +24,17 @@ describe("Complémentaire santé solidaire: who qualifies (ceilings of DOMAIN.md
     expect(at(participation).status).toBe("participation");
     expect(at(cent(participation).toFixed(2)).status).toBe("above");
     expect(at(free)).toMatchObject({ freeCeiling: free, participationCeiling: participation, persons, periodConfirmed: true });
+  });
+
+  test("the reference periods follow each other day after day, oldest first, each with a public source", () => {
+    const periods = CSS_REFERENCE.ceilings;
+    periods.forEach((period, index) => {
+      expect(period.source).toMatch(/^https:\/\//);
+      expect(dayNumber(period.from)).toBeLessThan(dayNumber(period.to));
+      if (index > 0) expect(dayNumber(period.from)).toBe(dayNumber(periods[index - 1]!.to) + 1);
+      // Revalued each 1 April.
+      expect(period.from.slice(5)).toBe("04-01");
+    });
   });
 
   test("the ceilings are those in force on the start date: the year before, the 2024 figures", () => {
