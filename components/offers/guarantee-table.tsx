@@ -14,9 +14,9 @@ export function GuaranteeTable({ offer, headingLevel = 2 }: { offer: Offer; head
     <section className="card" aria-labelledby={`guarantees-${offer.id}`} data-testid="guarantee-table">
       <Heading id={`guarantees-${offer.id}`}>Tableau de garanties</Heading>
       <p className="muted small">
-        Ce que rembourse l’offre, dans les termes des assureurs : « BR » est la base de remboursement de la Sécurité sociale,
-        « dont Sécu » veut dire que le taux comprend ce que rembourse la Sécurité sociale, « TM » est le ticket modérateur (la part
-        de la BR que la Sécurité sociale ne rembourse pas).{" "}
+        Ce que rembourse l’offre, dans les termes des assureurs : «&nbsp;BR&nbsp;» est la base de remboursement de la Sécurité
+        sociale, «&nbsp;dont Sécu&nbsp;» veut dire que le taux comprend ce que rembourse la Sécurité sociale, «&nbsp;TM&nbsp;» est le
+        ticket modérateur (la part de la BR que la Sécurité sociale ne rembourse pas).{" "}
         {table.responsable
           ? "Contrat responsable : il rembourse au moins le ticket modérateur et le forfait journalier, et les équipements 100 % Santé sans reste à charge, même là où le tableau dit moins."
           : "Contrat non responsable : il ne rembourse que ce que dit le tableau."}
