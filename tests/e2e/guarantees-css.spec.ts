@@ -69,6 +69,7 @@ test("[OFFERS] Complémentaire santé solidaire : la carte au-dessus du classeme
 
   // The shareable URL has the profile, not the resources: opened again, no CSS card.
   await expect(page).toHaveURL(/\/comparer\?p=1\./);
+  await expect(card).toBeVisible();
   await page.reload();
   await expect(page.getByTestId("offer-row").first()).toBeVisible({ timeout: RANKING_TIMEOUT_MS });
   await expect(page.getByTestId("css-card")).toHaveCount(0);
