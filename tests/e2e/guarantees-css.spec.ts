@@ -70,6 +70,11 @@ test("[OFFERS] Complémentaire santé solidaire : la carte au-dessus du classeme
   // The shareable URL has the profile, not the resources: opened again, no CSS card.
   await expect(page).toHaveURL(/\/comparer\?p=1\./);
   await expect(card).toBeVisible();
+  // Another view of the ranking (sorted by reste à charge) is asked of the server with the resources: the card stays.
+  await page.getByLabel("Reste à charge attendu", { exact: true }).check();
+  await expect(page.getByRole("status")).toHaveCount(0, { timeout: RANKING_TIMEOUT_MS });
+  await expect(page).toHaveURL(/tri=rac/);
+  await expect(card.getByTestId("css-participation")).toHaveText("Gratuite");
   await page.reload();
   await expect(page.getByTestId("offer-row").first()).toBeVisible({ timeout: RANKING_TIMEOUT_MS });
   await expect(page.getByTestId("css-card")).toHaveCount(0);

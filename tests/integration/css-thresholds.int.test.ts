@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as CssOptionModule from "@/lib/compare/css-option";
 import type { CssOption } from "@/lib/engine/css";
+import { DEFAULT_VIEW, PAGE_SIZE } from "@/lib/compare/result-filters";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import { seed } from "@/seed/seed";
 import { catalogueTestDatabase } from "./catalogue-support";
@@ -11,12 +12,12 @@ import { catalogueTestDatabase } from "./catalogue-support";
  * at each ceiling and one cent above, for households of 1 to 5 persons.
  */
 const database = catalogueTestDatabase("css");
-let compare: typeof CssOptionModule.runComparisonWithCss;
+let compareView: typeof CssOptionModule.compareViewWithCss;
 
 beforeAll(async () => {
   // The app's one client (lib/db.ts) reads DATABASE_URL on first use: point it here first.
   process.env.DATABASE_URL = database.url;
-  compare = (await import("@/lib/compare/css-option")).runComparisonWithCss;
+  compareView = (await import("@/lib/compare/css-option")).compareViewWithCss;
   await seed(database.client());
 });
 
@@ -24,6 +25,9 @@ afterAll(async () => {
   const { db } = await import("@/lib/db");
   await db().$disconnect();
 });
+
+/** The first page of the default view, with the CSS for these resources (or none). */
+const compare = (profile: Profile, householdResources?: string) => compareView(profile, DEFAULT_VIEW, PAGE_SIZE, householdResources);
 
 /** A household of `persons`: an adult of 35, then adults of 45, then children of 8. Starts within the 2025-04 → 2026-03 ceilings. */
 function household(persons: number): Profile {
@@ -51,8 +55,8 @@ describe.each([
   const participationYear = (12 * MONTHLY.slice(0, persons).reduce((sum, monthly) => sum + monthly, 0)).toFixed(2);
 
   it("exactly at the free ceiling: free, and ranked beside the catalogue", async () => {
-    const result = await compare(profile(), "total", free);
-    expect(result.offers.length).toBeGreaterThan(10);
+    const result = await compare(profile(), free);
+    expect(result.rankedCount).toBeGreaterThan(10);
     const css = result.css as CssOption;
     expect(css).toMatchObject({ status: "free", persons, annualParticipation: "0.00", periodConfirmed: true });
     // GP visits at the Sécu tariff, no 2 € participation: nothing left to pay.
@@ -60,28 +64,29 @@ describe.each([
   });
 
   it("one cent above the free ceiling: with a participation by age", async () => {
-    const css = (await compare(profile(), "total", addCent(free))).css as CssOption;
+    const css = (await compare(profile(), addCent(free))).css as CssOption;
     expect(css).toMatchObject({ status: "participation", annualParticipation: participationYear, totalCost: participationYear });
   });
 
   it("exactly at the participation ceiling: still with a participation", async () => {
-    const css = (await compare(profile(), "total", participation)).css;
+    const css = (await compare(profile(), participation)).css;
     expect(css?.status).toBe("participation");
   });
 
   it("one cent above the participation ceiling: no CSS option", async () => {
-    const css = (await compare(profile(), "total", addCent(participation))).css;
+    const css = (await compare(profile(), addCent(participation))).css;
     expect(css).toMatchObject({ status: "above", participationCeiling: participation });
   });
 });
 
 describe("resources stay out of what is shared and cached", () => {
   it("without resources there is no CSS, and the ranking is the same either way", async () => {
-    const without = await compare(household(2), "total");
-    const withResources = await compare(household(2), "total", "1000.00");
+    const without = await compare(household(2));
+    const withResources = await compare(household(2), "1000.00");
     expect(without.css).toBeUndefined();
     expect(withResources.css?.status).toBe("free");
     expect(withResources.encodedProfile).toBe(without.encodedProfile);
     expect(withResources.offers).toEqual(without.offers);
+    expect(withResources.chart).toEqual(without.chart);
   });
 });
