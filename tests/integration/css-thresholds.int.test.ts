@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type * as CssOptionModule from "@/lib/compare/css-option";
 import type { CssOption } from "@/lib/engine/css";
 import { DEFAULT_VIEW, PAGE_SIZE } from "@/lib/compare/result-filters";
+import { NO_OWN_OFFERS } from "@/lib/compare/run-comparison";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import { seed } from "@/seed/seed";
 import { catalogueTestDatabase } from "./catalogue-support";
@@ -26,8 +27,8 @@ afterAll(async () => {
   await db().$disconnect();
 });
 
-/** The first page of the default view, with the CSS for these resources (or none). */
-const compare = (profile: Profile, householdResources?: string) => compareView(profile, DEFAULT_VIEW, PAGE_SIZE, householdResources);
+/** The first page of the default view for an anonymous visitor, with the CSS for these resources (or none). */
+const compare = (profile: Profile, householdResources?: string) => compareView(profile, DEFAULT_VIEW, PAGE_SIZE, NO_OWN_OFFERS, householdResources);
 
 /** A household of `persons`: an adult of 35, then adults of 45, then children of 8. Starts within the 2025-04 → 2026-03 ceilings. */
 function household(persons: number): Profile {
