@@ -10,6 +10,7 @@ import type { ComparisonView } from "@/lib/compare/types";
 import { suggestProfileName } from "@/lib/profiles/suggest-name";
 import type { ProfileInput } from "@/lib/schemas/profile";
 import { draftFromProfile, type ProfileDraft } from "./profile-draft";
+import { CssCard } from "./css-card";
 import { ProfileForm } from "./profile-form";
 import { Results } from "./results";
 
@@ -17,6 +18,8 @@ type State = ActionResult<ComparisonView> | null;
 /** A new profile ranked, or another view (sort, filters, page) of the ranking on screen. */
 interface Request {
   profile: ProfileInput;
+  /** The household's resources for the Complémentaire santé solidaire: asked again with every view, kept only here. */
+  householdResources: string | undefined;
   view: ResultView;
 }
 
@@ -50,11 +53,13 @@ export function Comparison({
   // The profile of the ranking on screen (the draft may be edited since): asked again for
   // another view of its ranking, and names a saved profile.
   const [rankedProfile, setRankedProfile] = useState<ProfileInput>(initialProfile);
+  // Its household's resources, if given: in memory only, never in the URL (lib/schemas/profile.ts).
+  const [rankedResources, setRankedResources] = useState<string | undefined>(undefined);
   // A shared link opens on its ranking; the form is mounted only when asked for.
   const [editing, setEditing] = useState(initialResult === null);
   // The server sorts, filters and pages: every view is asked for (its ranking is cached there).
   const [state, request, pending] = useActionState<State, Request>(
-    (_previous, { profile, view: asked }) => reachServer(() => compareAction({ profile, ...asked })),
+    (_previous, { profile, householdResources, view: asked }) => reachServer(() => compareAction({ profile, householdResources, ...asked })),
     initialResult ? { ok: true, data: initialResult } : null,
   );
   // What the pending message says: a new ranking, or another view of the one on screen.
@@ -83,7 +88,7 @@ export function Comparison({
     // router in step without asking the server for the page again.
     window.history.replaceState(null, "", `/comparer?${resultsQuery(state.data.encodedProfile, next)}`);
     setRefreshing(true);
-    startTransition(() => request({ profile: rankedProfile, view: next }));
+    startTransition(() => request({ profile: rankedProfile, householdResources: rankedResources, view: next }));
   };
 
   return (
@@ -94,16 +99,17 @@ export function Comparison({
           onDraftChange={setDraft}
           pending={pending}
           serverErrors={state && !state.ok ? state.fieldErrors : undefined}
-          onSubmit={(profile) => {
+          onSubmit={(profile, householdResources) => {
             submittedRef.current = true;
             setRankedProfile(profile);
+            setRankedResources(householdResources);
             setProblems([]);
             // A new profile starts on the first page of the same sort and filters.
             const first = { ...viewRef.current, page: 1 };
             viewRef.current = first;
             setView(first);
             setRefreshing(false);
-            startTransition(() => request({ profile, view: first }));
+            startTransition(() => request({ profile, householdResources, view: first }));
           }}
         />
       ) : (
@@ -125,6 +131,7 @@ export function Comparison({
             {refreshing ? "Mise à jour du classement…" : "Calcul du reste à charge pour chaque offre…"}
           </p>
         )}
+        {state?.ok && state.data.css && <CssCard css={state.data.css} />}
         {state?.ok && (
           <Results
             key={state.data.encodedProfile}

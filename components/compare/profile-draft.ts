@@ -38,6 +38,8 @@ export interface ProfileDraft {
   startDate: string;
   department: string;
   beneficiaries: BeneficiaryDraft[];
+  /** Yearly household resources as typed, for the Complémentaire santé solidaire; not part of the profile. */
+  householdResources: string;
 }
 
 let keySequence = 0;
@@ -49,6 +51,8 @@ export function draftFromProfile(profile: ProfileInput): ProfileDraft {
   return {
     startDate: profile.startDate,
     department: profile.department,
+    // Never in a profile (shared link, saved profile): typed again for each comparison.
+    householdResources: "",
     beneficiaries: profile.beneficiaries.map((beneficiary) => ({
       key: newKey("b"),
       label: beneficiary.label,
@@ -107,6 +111,11 @@ export function profileFromDraft(draft: ProfileDraft): unknown {
       })),
     })),
   };
+}
+
+/** The household's resources as the schema's input, or undefined when left empty (they are optional). */
+export function householdResourcesFromDraft(draft: ProfileDraft): string | undefined {
+  return draft.householdResources.trim() ? decimalText(draft.householdResources) : undefined;
 }
 
 export function emptyLine(category: CareCategory = CARE_CATEGORIES[0]): LineDraft {

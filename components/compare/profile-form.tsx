@@ -16,12 +16,13 @@ import {
   type CareCategory,
 } from "@/lib/schemas/care-category";
 import { FRENCH_ERRORS } from "@/lib/schemas/french-errors";
-import { profileSchema, type Profile } from "@/lib/schemas/profile";
+import { householdResourcesSchema, profileSchema, type Profile } from "@/lib/schemas/profile";
 import { usualPriceText } from "./usual-price";
 import {
   FRAME_AND_LENSES_CATEGORY,
   emptyBeneficiary,
   emptyLine,
+  householdResourcesFromDraft,
   profileFromDraft,
   type BeneficiaryDraft,
   type LineDraft,
@@ -35,7 +36,8 @@ const MAX_LINES = 60;
 interface ProfileFormProps {
   draft: ProfileDraft;
   onDraftChange: (draft: ProfileDraft) => void;
-  onSubmit: (profile: Profile) => void;
+  /** The household's resources go beside the profile, never in it (lib/schemas/profile.ts). */
+  onSubmit: (profile: Profile, householdResources: string | undefined) => void;
   pending: boolean;
   /** Errors from the server, keyed by dotted path like the client's own. */
   serverErrors?: Record<string, string>;
@@ -50,15 +52,20 @@ export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErr
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = profileSchema.safeParse(profileFromDraft(draft), FRENCH_ERRORS);
-    if (!parsed.success) {
-      const found = fieldErrorsOf(parsed.error);
+    const resources = householdResourcesFromDraft(draft);
+    const parsedResources = resources === undefined ? null : householdResourcesSchema.safeParse(resources, FRENCH_ERRORS);
+    if (!parsed.success || (parsedResources && !parsedResources.success)) {
+      const found = {
+        ...(parsed.success ? {} : fieldErrorsOf(parsed.error)),
+        ...(parsedResources && !parsedResources.success ? { householdResources: parsedResources.error.issues[0]!.message } : {}),
+      };
       setClientErrors(found);
       const firstKey = Object.keys(found)[0];
       if (firstKey) document.getElementById(fieldId(firstKey))?.focus();
       return;
     }
     setClientErrors({});
-    onSubmit(parsed.data);
+    onSubmit(parsed.data, parsedResources?.data);
   }
 
   const updateBeneficiary = (index: number, patch: Partial<BeneficiaryDraft>) =>
@@ -288,6 +295,23 @@ export function ProfileForm({ draft, onDraftChange, onSubmit, pending, serverErr
           </div>
         </fieldset>
       ))}
+
+      <fieldset className="card">
+        <legend>Complémentaire santé solidaire (facultatif)</legend>
+        <Field
+          id={fieldId("householdResources")}
+          label="Ressources annuelles du foyer, en euros"
+          hint="Toutes les ressources des 12 derniers mois des personnes ci-dessus (salaires, allocations, pensions…). Seulement pour savoir si vous avez droit à la Complémentaire santé solidaire : ni enregistrées, ni mises dans le lien à partager."
+          error={errors.householdResources}
+        >
+          <input
+            inputMode="decimal"
+            autoComplete="off"
+            value={draft.householdResources}
+            onChange={(event) => onDraftChange({ ...draft, householdResources: event.target.value })}
+          />
+        </Field>
+      </fieldset>
 
       <details className="sector-help">
         <summary>Secteur 1, 2 OPTAM, 2 non OPTAM, 3 : qu’est-ce que c’est ?</summary>

@@ -21,6 +21,16 @@ const SOURCE_TITLES: Record<string, string> = {
   "https://espaceinfirmier.fr/actualites/installation-en-liberal-une-fin-de-liberte-negociee-pour-les-infirmieres.html":
     "Espace Infirmier : tarifs des actes infirmiers libéraux",
   "https://www.service-public.gouv.fr/particuliers/vosdroits/F33956": "Service-public.fr : remboursement des soins dentaires",
+  "https://www.service-public.gouv.fr/particuliers/vosdroits/F10027": "Service-public.fr : complémentaire santé solidaire",
+  "https://www.ameli.fr/assure/droits-demarches/difficultes-acces-droits-soins/complementaire-sante/complementaire-sante-beneficiaires":
+    "Ameli : qui peut bénéficier de la Complémentaire santé solidaire",
+  "https://www.ameli.fr/assure/actualites/acces-aux-soins-demander-la-complementaire-sante-solidaire-c-est-simple-avec-le-compte-ameli":
+    "Ameli : demander la Complémentaire santé solidaire avec le compte ameli (participation de 8 € à 30 € par mois)",
+  "https://complementaire-sante-solidaire.gouv.fr/en/node/155": "Site officiel de la Complémentaire santé solidaire : comment faire sa demande",
+  "https://efl.fr/chiffres-taux/complementaire-sante-solidaire-conditions-ressources_CT_7129ce118f6c6dd185e1e33e846b593435cbcf61":
+    "Éditions Francis Lefebvre : plafonds de ressources de la CSS du 1er avril 2025 au 31 mars 2026",
+  "https://www.quechoisir.org/decryptage-l-acs-n6065/": "UFC-Que Choisir : plafonds de ressources de la CSS jusqu’au 31 mars 2025",
+  "https://juriblio.fr/arretes/arrete-du-29-decembre-2023/182955383/article-1": "Arrêté du 29 décembre 2023 : participation mensuelle à la CSS selon l’âge",
 };
 
 export interface SourceLink {

@@ -1,6 +1,7 @@
 import type { MoneyString, SortKey, Split } from "@/lib/engine";
 import type { LeavingOption } from "@/lib/own-offers/leaving-date";
 import type { ResultView } from "./result-filters";
+import type { CssResult } from "@/lib/engine/css";
 
 /** One ranked offer, as a saved profile remembers it: plain data, safe for client components. */
 export interface RankedOffer {
@@ -90,6 +91,8 @@ export interface ComparisonView {
   /** How many of the signed-in person's own offers are ranked (the « Mes offres seulement » switch shows when there are). */
   ownOfferCount?: number;
   currentContract?: CurrentContract;
+  /** The Complémentaire santé solidaire, when the household's resources were given (never in a shared link). */
+  css?: CssResult;
 }
 
 /**

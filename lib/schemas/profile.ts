@@ -155,4 +155,14 @@ export const profileSchema = storedProfileSchema.superRefine((profile, ctx) => {
   if (message) ctx.addIssue({ code: "custom", path: ["startDate"], message });
 });
 export type Profile = z.output<typeof profileSchema>;
+
+/**
+ * The household's yearly resources, to tell whether the Complémentaire santé solidaire
+ * is open to it: optional, sent with a comparison beside the profile rather than in it,
+ * so it never goes into a shared link (lib/compare/profile-url.ts) nor a saved profile. A
+ * low income is sensitive: a link is forwarded, bookmarked and kept in browser history.
+ */
+export const householdResourcesSchema = moneySchema.meta({
+  description: "Ressources annuelles du foyer (12 derniers mois), pour la Complémentaire santé solidaire.",
+});
 export type ProfileInput = z.input<typeof profileSchema>;

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { publicSources } from "@/components/method/sources";
+import { CSS_SOURCES } from "@/lib/engine/reference/css-fr";
 import { REFERENCE } from "@/lib/engine";
 
 export const metadata: Metadata = { title: "Comment nous calculons" };
@@ -88,6 +89,29 @@ export default function MethodPage() {
         plusieurs soins partagent un plafond de la mutuelle ou le plafond annuel de 50 € des participations, ce qui est payé est
         réparti entre eux au prorata de ce que chacun demande ; la somme des soins fait le reste à charge attendu, au centime.
       </p>
+      <h2>La Complémentaire santé solidaire</h2>
+      <p>
+        Si vous indiquez les ressources annuelles de votre foyer (facultatif), le comparateur vérifie si la Complémentaire santé
+        solidaire vous est ouverte : le foyer compte les bénéficiaires du profil, et les ressources ne doivent pas dépasser le
+        plafond de la version gratuite ou de la version avec participation (de 8 € à 30 € par mois et par personne selon l’âge).
+        Les plafonds sont ceux de métropole, datés et revalorisés chaque 1er avril ; quand ceux de la période de votre contrat ne
+        sont pas encore connus ici, la carte le dit. Ces ressources ne sont ni enregistrées ni mises dans le lien à partager.
+      </p>
+      <p>
+        Son reste à charge est calculé par le même moteur que les offres : pas de dépassement d’honoraires (les médecins
+        appliquent le tarif de la Sécurité sociale ; l’orthodontie d’un enfant, dans les tarifs limites de la CSS), ni participation forfaitaire ni franchise, le ticket modérateur et le forfait
+        journalier payés, les équipements 100 % Santé sans reste à charge (lunettes, couronnes et aides auditives à prix libres
+        sont supposées choisies dans ce panier), et rien pour ce que la Sécurité sociale ne rembourse pas.
+      </p>
+      <ul className="sources">
+        {publicSources(CSS_SOURCES).map((source) => (
+          <li key={source.href}>
+            <a href={source.href} rel="noreferrer">
+              {source.title}
+            </a>
+          </li>
+        ))}
+      </ul>
       <h2>Le catalogue de démonstration</h2>
       <p>
         Les assureurs et les formules présentés ici sont <strong>fictifs</strong> : ils illustrent le calcul et ne sont pas des

@@ -12,6 +12,14 @@ describe("profile in the URL", () => {
     expect(decoded).toEqual({ ok: true, profile });
   });
 
+  it("never carries the household's resources: they are no part of the profile, so a shared link cannot leak them", () => {
+    const family = REFERENCE_PROFILES.find((preset) => preset.id === "couple-avec-enfants")!;
+    const profile = profileSchema.parse({ ...family.profile, householdResources: "9000.00" });
+    expect(profile).not.toHaveProperty("householdResources");
+    const decoded = decodeProfile(encodeProfile(profile));
+    expect(decoded.ok && decoded.profile).not.toHaveProperty("householdResources");
+  });
+
   it("stays compact: the 12-line family profile fits in a short link", () => {
     const family = REFERENCE_PROFILES.find((preset) => preset.id === "couple-avec-enfants")!;
     expect(encodeProfile(profileSchema.parse(family.profile)).length).toBeLessThan(800);

@@ -7,7 +7,8 @@ import { comparePublicly } from "@/lib/compare/comparison-rate-limit";
 import { groupRepeatedActs } from "@/lib/compare/group-acts";
 import { decodeProfile } from "@/lib/compare/profile-url";
 import { filtersFromParams, resultsQuery } from "@/lib/compare/result-filters";
-import { isWithdrawnOffer } from "@/lib/catalogue/server";
+import { getOffer, isWithdrawnOffer } from "@/lib/catalogue/server";
+import { GuaranteeTable } from "@/components/offers/guarantee-table";
 import { explainOffer } from "@/lib/compare/run-comparison";
 import { ownOffersOfRequester } from "@/lib/own-offers/server";
 import { ExpectedAndEnteredNote } from "@/components/compare/expected-note";
@@ -15,35 +16,30 @@ import { OwnOfferTag, ownershipOf } from "@/components/compare/own-offer-tag";
 import { deName, formatCount, formatEuros, formatIsoDate, formatMean } from "@/lib/format";
 import { SECTOR_LABELS } from "@/lib/schemas/care-category";
 
-export const metadata: Metadata = { title: "Le détail du reste à charge, acte par acte" };
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ offerId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+/** With a profile, the page explains a reste à charge; without one, it shows the tableau de garanties. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { p } = await searchParams;
+  return { title: typeof p === "string" ? "Le détail du reste à charge, acte par acte" : "Le tableau de garanties d’une offre" };
+}
+export const dynamic = "force-dynamic";
 
 export default async function OfferExplanationPage({ params, searchParams }: Props) {
   const { offerId } = await params;
   const query = await searchParams;
   const { p } = query;
-  const decoded = typeof p === "string" ? decodeProfile(p) : null;
-  if (!decoded?.ok) {
-    return <InvalidLink title="Détail d’une offre" message={decoded ? decoded.message : "Aucun profil de soins n’accompagne ce lien."} />;
-  }
+  if (typeof p !== "string") return <OfferWithoutProfile offerId={offerId} />;
+  const decoded = decodeProfile(p);
+  if (!decoded.ok) return <InvalidLink title="Détail d’une offre" message={decoded.message} />;
   const own = await ownOffersOfRequester();
-  const outcome = await comparePublicly(() => explainOffer(decoded.profile, offerId, own));
+  const [outcome, stored] = await Promise.all([comparePublicly(() => explainOffer(decoded.profile, offerId, own)), getOffer(offerId)]);
   if (!outcome.ok) return <InvalidLink title="Détail d’une offre" message={outcome.message} />;
   const explained = outcome.value;
-  const back = `/comparer?${resultsQuery(p as string, filtersFromParams(query))}`;
+  const back = `/comparer?${resultsQuery(p, filtersFromParams(query))}`;
   if (!explained) {
     if (!(await isWithdrawnOffer(offerId))) notFound();
-    return (
-      <section className="card" aria-labelledby="withdrawn-title">
-        <h1 id="withdrawn-title">Cette offre n’est plus proposée</h1>
-        <p>L’assureur ne la propose plus, ou plus à cette date : elle a été retirée du catalogue depuis que ce lien a été créé.</p>
-        <p>
-          <Link href={back}>Voir le classement des offres proposées aujourd’hui pour ce profil</Link>
-        </p>
-      </section>
-    );
+    return <WithdrawnOffer back={back} backLabel="Voir le classement des offres proposées aujourd’hui pour ce profil" />;
   }
   const { quote, period } = explained;
 
@@ -213,6 +209,46 @@ export default async function OfferExplanationPage({ params, searchParams }: Pro
           </div>
         </section>
       ))}
+      {/* The requester's own offer (never another person's: `own` is read from the session), else the catalogue's. */}
+      {(() => {
+        const tableOffer = own.offers.find((entry) => entry.offer.id === offerId)?.offer ?? stored?.offer;
+        return tableOffer ? <GuaranteeTable offer={tableOffer} /> : null;
+      })()}
+    </>
+  );
+}
+
+function WithdrawnOffer({ back, backLabel }: { back: string; backLabel: string }) {
+  return (
+    <section className="card" aria-labelledby="withdrawn-title">
+      <h1 id="withdrawn-title">Cette offre n’est plus proposée</h1>
+      <p>L’assureur ne la propose plus, ou plus à cette date : elle a été retirée du catalogue depuis que ce lien a été créé.</p>
+      <p>
+        <Link href={back}>{backLabel}</Link>
+      </p>
+    </section>
+  );
+}
+
+/** Opened without a profile (a link to the offer alone): its tableau de garanties, and an invitation to compare. */
+async function OfferWithoutProfile({ offerId }: { offerId: string }) {
+  // The requester's own offer first (read from the session, never from the link), else the catalogue's.
+  const [own, stored] = await Promise.all([ownOffersOfRequester(), getOffer(offerId)]);
+  const offer = own.offers.find((entry) => entry.offer.id === offerId)?.offer ?? stored?.offer;
+  if (!offer) {
+    if (!(await isWithdrawnOffer(offerId))) notFound();
+    return <WithdrawnOffer back="/comparer" backLabel="Comparer les offres proposées aujourd’hui" />;
+  }
+  return (
+    <>
+      <h1>
+        {offer.insurer.name} — {offer.formula} <OwnOfferTag ownership={ownershipOf(own, offerId)} />
+      </h1>
+      <p className="card" data-testid="compare-invitation">
+        Pour savoir ce que cette offre vous laisserait à payer, décrivez votre année de soins : le comparateur calcule, pour chaque
+        offre, la cotisation et le reste à charge, acte par acte. <Link href="/comparer">Comparer avec mon profil de soins</Link>
+      </p>
+      <GuaranteeTable offer={offer} />
     </>
   );
 }
