@@ -12,7 +12,7 @@ import type { Offer } from "@/lib/schemas/offer";
 import { CheckboxField, fieldId, JsonField, pathKey, SelectField, setAt, TextField, type Path } from "@/components/offer-editor/fields";
 import { NetworkEditor } from "@/components/offer-editor/network-editor";
 import { STATUS_LABELS } from "./labels";
-import { offerFieldLabel } from "@/components/offer-editor/offer-field-label";
+import { OfferIssues } from "@/components/offer-editor/offer-issues";
 import { GuaranteeEditor, type GuaranteeDraft } from "@/components/offer-editor/guarantee-editor";
 import { OfferPreview } from "./offer-preview";
 import { bandGapsText, PremiumBandsEditor, type BandDraft } from "@/components/offer-editor/premium-bands-editor";
@@ -170,19 +170,7 @@ export function OfferEditor({ offer, status: initialStatus, validFrom: initialFr
         )}
       </div>
 
-      {issues.length > 0 && (
-        <div className="form-errors" data-testid="offer-issues">
-          <p>{issues.length === 1 ? "1 erreur à corriger :" : `${issues.length} erreurs à corriger :`}</p>
-          <ul>
-            {issues.map((issue, index) => (
-              <li key={index}>
-                <a href={`#${fieldId(issue.path)}`}>{issue.path.length > 0 ? offerFieldLabel(issue.path) : "Offre"}</a> : {issue.message}
-                {issue.rule && <> (règle {issue.rule})</>}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <OfferIssues issues={issues} />
 
       <form
         noValidate

@@ -9,6 +9,7 @@ import { CheckboxField, fieldId, MoneyField, NumberField, pathKey, setAt, TextFi
 import { GuaranteeEditor, type GuaranteeDraft } from "@/components/offer-editor/guarantee-editor";
 import { NetworkEditor } from "@/components/offer-editor/network-editor";
 import { offerFieldLabel } from "@/components/offer-editor/offer-field-label";
+import { OfferIssues } from "@/components/offer-editor/offer-issues";
 import { PremiumBandsEditor, type BandDraft } from "@/components/offer-editor/premium-bands-editor";
 import { reachServer } from "@/lib/actions/reach-server";
 import { nextMonthStart } from "@/lib/compare/presets";
@@ -121,18 +122,7 @@ export function OwnOfferEditor({ offer, id, version, currentContractSince }: Own
           </p>
         )}
       </div>
-      {issues.length > 0 && (
-        <div className="form-errors" data-testid="offer-issues">
-          <p>{issues.length === 1 ? "1 erreur à corriger :" : `${issues.length} erreurs à corriger :`}</p>
-          <ul>
-            {issues.map((issue, index) => (
-              <li key={index}>
-                <a href={`#${fieldId(issue.path)}`}>{issue.path.length > 0 ? offerFieldLabel(issue.path) : "Offre"}</a> : {issue.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <OfferIssues issues={issues} />
       {warnings.length > 0 && (
         <div className="warning-note" data-testid="responsable-warnings">
           <p>

@@ -69,9 +69,9 @@ function checkValidity(validFrom: string | null | undefined, validTo: string | n
 
 const isoDate = (day: string | null | undefined) => (day === null || day === undefined ? day : new Date(`${day}T00:00:00.000Z`));
 
-function offerColumns(offer: Offer, insurerId: string) {
+/** The offer row's own terms, the same for a catalogue offer and a person's own offer. */
+export function offerTermsColumns(offer: Offer) {
   return {
-    insurerId,
     formula: offer.formula,
     level: offer.level,
     responsable: offer.responsable,
@@ -81,6 +81,10 @@ function offerColumns(offer: Offer, insurerId: string) {
     networkDentalDiscount: offer.network?.dentalDiscountPercent ?? null,
     networkHearingDiscount: offer.network?.hearingDiscountPercent ?? null,
   };
+}
+
+function offerColumns(offer: Offer, insurerId: string) {
+  return { insurerId, ...offerTermsColumns(offer) };
 }
 
 /** Does writing `offer` with `publication` change anything stored in `current`? */

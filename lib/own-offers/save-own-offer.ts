@@ -1,9 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
-import type * as Db from "../generated/prisma/enums";
 import { insertOfferChildren } from "../catalogue/bulk-insert";
 import { OfferValidationError } from "../catalogue/errors";
-import { dbEnum } from "../catalogue/write-offer";
+import { offerTermsColumns } from "../catalogue/write-offer";
 import { lockUser } from "../profiles/lock-user";
 import type { Offer, ResponsableViolation } from "../schemas/offer";
 import { MAX_OWN_OFFERS, type SaveOwnOfferInput } from "../schemas/own-offer";
@@ -21,18 +20,7 @@ const newOwnOfferId = () => `perso-${randomBytes(12).toString("hex")}`;
 const dateColumn = (day: string | null) => (day === null ? null : new Date(`${day}T00:00:00.000Z`));
 
 function columns(offer: Offer, currentContractSince: string | null) {
-  return {
-    ownInsurerName: offer.insurer.name,
-    formula: offer.formula,
-    level: offer.level,
-    responsable: offer.responsable,
-    networkName: offer.network ? dbEnum<Db.CareNetwork>(offer.network.name) : null,
-    networkLensesDiscount: offer.network?.lensesDiscountPercent ?? null,
-    networkFrameDiscount: offer.network?.frameDiscountPercent ?? null,
-    networkDentalDiscount: offer.network?.dentalDiscountPercent ?? null,
-    networkHearingDiscount: offer.network?.hearingDiscountPercent ?? null,
-    currentContractSince: dateColumn(currentContractSince),
-  };
+  return { ownInsurerName: offer.insurer.name, ...offerTermsColumns(offer), currentContractSince: dateColumn(currentContractSince) };
 }
 
 /**
