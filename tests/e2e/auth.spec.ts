@@ -117,7 +117,7 @@ test("[ACCOUNT] inscription, confirmation, connexion, déconnexion puis reconnex
   await expect(page).toHaveURL(/\/connexion/);
   await page.goto("/connexion?retour=/comparer");
   await logIn(page, email.toLowerCase());
-  await expect(page).toHaveURL(/\/comparer$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/comparer");
   await expect(header(page).getByRole("link", { name: "Mon compte" })).toHaveAttribute("href", "/compte");
   await page.screenshot({ path: `${SCREENSHOTS}/auth-2-connecte.png`, fullPage: true });
 
@@ -132,7 +132,7 @@ test("[ACCOUNT] inscription, confirmation, connexion, déconnexion puis reconnex
 
   await page.goto("/connexion?retour=/comparer");
   await logIn(page, email);
-  await expect(page).toHaveURL(/\/comparer$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/comparer");
   await expect(header(page).getByRole("link", { name: "Mon compte" })).toBeVisible();
 });
 
@@ -169,7 +169,7 @@ test("[ACCOUNT] inscription avec une adresse déjà prise : même page, même te
   await expect(page.getByRole("form", { name: "Avec votre mot de passe" }).getByRole("alert")).toHaveText(INVALID);
   await page.goto("/connexion?retour=/comparer");
   await logIn(page, email);
-  await expect(page).toHaveURL(/\/comparer$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/comparer");
 });
 
 test("[ACCOUNT] issue 12 §2 : l'inscription d'un attaquant avec l'adresse d'autrui ne lui ouvre pas le compte", async ({ page, browser }) => {
@@ -222,7 +222,7 @@ test("[ACCOUNT] connexion par lien : la page du lien demande un clic, le lien se
   await expect(header(page).getByRole("link", { name: "Se connecter" })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/auth-5-lien.png`, fullPage: true });
   await page.getByRole("button", { name: "Me connecter" }).click();
-  await expect(page).toHaveURL(/\/comment-nous-calculons$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/comment-nous-calculons");
   await expect(header(page).getByRole("link", { name: "Mon compte" })).toBeVisible();
 
   // The link serves once.
@@ -265,7 +265,7 @@ test("[ACCOUNT] issue 12 §4 : un attaquant qui essaie des mots de passe ralenti
   // The owner's browser signs in once: it becomes known for this account.
   await page.goto("/connexion?retour=/compte");
   await logIn(page, email);
-  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/compte");
   await header(page).getByRole("button", { name: "Se déconnecter" }).click();
   await expect(header(page).getByRole("link", { name: "Se connecter" })).toBeVisible();
 
@@ -288,7 +288,7 @@ test("[ACCOUNT] issue 12 §4 : un attaquant qui essaie des mots de passe ralenti
   // The owner's browser is not locked out.
   await page.goto("/connexion?retour=/compte");
   await logIn(page, email);
-  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/compte");
 });
 
 test("[ACCOUNT] issue 12 §4 : un X-Forwarded-For forgé ne contourne pas la limite par adresse IP", async ({ playwright, baseURL }) => {
@@ -355,7 +355,7 @@ test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue,
   const otherPage = await other.newPage();
   await otherPage.goto("/connexion?retour=/compte");
   await logIn(otherPage, email);
-  await expect(otherPage).toHaveURL(/\/compte$/);
+  await expect(otherPage).toHaveURL((url) => url.pathname === "/compte");
 
   const unknown = uniqueEmail("inconnue");
   await page.goto("/connexion");
@@ -388,7 +388,7 @@ test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue,
   await logIn(page, email);
   await expect(page.getByRole("form", { name: "Avec votre mot de passe" }).getByRole("alert")).toHaveText(INVALID);
   await logIn(page, email, "mon nouveau mot de passe");
-  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/compte");
 
   // The link served once.
   await page.goto(reset.link!);
@@ -404,11 +404,11 @@ test("[ACCOUNT] changer son mot de passe depuis « Mon compte » : l'actuel est 
   const otherPage = await other.newPage();
   await otherPage.goto("/connexion?retour=/compte");
   await logIn(otherPage, email);
-  await expect(otherPage).toHaveURL(/\/compte$/);
+  await expect(otherPage).toHaveURL((url) => url.pathname === "/compte");
 
   await page.goto("/connexion?retour=/compte");
   await logIn(page, email);
-  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/compte");
   await page.getByRole("link", { name: "Changer mon mot de passe" }).click();
   await expect(page).toHaveURL(/\/compte\/mot-de-passe$/);
   await page.getByLabel("Mot de passe actuel").fill("pas le bon mot de passe");
@@ -423,11 +423,11 @@ test("[ACCOUNT] changer son mot de passe depuis « Mon compte » : l'actuel est 
 
   // This browser stays signed in; the other one is out.
   await page.goto("/compte");
-  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/compte");
   await otherPage.goto("/compte");
   await expect(otherPage).toHaveURL(/\/connexion\?retour=/);
   await logIn(otherPage, email, "mon nouveau mot de passe");
-  await expect(otherPage).toHaveURL(/\/compte$/);
+  await expect(otherPage).toHaveURL((url) => url.pathname === "/compte");
   await other.close();
 });
 

@@ -52,7 +52,7 @@ test("[ACCOUNT] save a profile from a comparison, find it in /compte, sign out a
   await expect(page.getByRole("status").filter({ hasText: "Profil « Moi en 2026 » enregistré." })).toBeVisible();
 
   await page.getByRole("link", { name: "Voir mes profils" }).click();
-  await expect(page).toHaveURL(/\/compte$/);
+  await expect(page).toHaveURL((url) => url.pathname === "/compte");
   const card = page.getByTestId("saved-profile");
   await expect(card).toHaveCount(1);
   await expect(card.getByRole("heading", { name: "Moi en 2026" })).toBeVisible();
