@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Page } from "@playwright/test";
+import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { expect, test, uniqueClientIp } from "./support/test";
 import { hashPassword } from "../../lib/auth/password";
 import { createUser, signIn, sql } from "./support/users";
@@ -83,6 +83,21 @@ async function logIn(page: Page, email: string, password = PASSWORD) {
 }
 
 const header = (page: Page) => page.getByRole("banner");
+
+/** Signs in through /connexion and waits for « Mon compte » itself. */
+async function logInToAccount(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/connexion?retour=/compte");
+  await logIn(page, email, password);
+  await expect(page).toHaveURL((url) => url.pathname === "/compte");
+}
+
+/** Another browser, from another address, signed in to the account. */
+async function signedInElsewhere(browser: Browser, email: string): Promise<{ other: BrowserContext; otherPage: Page }> {
+  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
+  const otherPage = await other.newPage();
+  await logInToAccount(otherPage, email);
+  return { other, otherPage };
+}
 
 test("[ACCOUNT] inscription, confirmation, connexion, déconnexion puis reconnexion ; l'en-tête affiche « Mon compte »", async ({ page, context }) => {
   const email = uniqueEmail("parcours");
@@ -263,9 +278,7 @@ test("[ACCOUNT] issue 12 §4 : un attaquant qui essaie des mots de passe ralenti
   const email = uniqueEmail("bloque");
   await signUpAndConfirm(page, email);
   // The owner's browser signs in once: it becomes known for this account.
-  await page.goto("/connexion?retour=/compte");
-  await logIn(page, email);
-  await expect(page).toHaveURL((url) => url.pathname === "/compte");
+  await logInToAccount(page, email);
   await header(page).getByRole("button", { name: "Se déconnecter" }).click();
   await expect(header(page).getByRole("link", { name: "Se connecter" })).toBeVisible();
 
@@ -286,9 +299,7 @@ test("[ACCOUNT] issue 12 §4 : un attaquant qui essaie des mots de passe ralenti
   await attacker.close();
 
   // The owner's browser is not locked out.
-  await page.goto("/connexion?retour=/compte");
-  await logIn(page, email);
-  await expect(page).toHaveURL((url) => url.pathname === "/compte");
+  await logInToAccount(page, email);
 });
 
 test("[ACCOUNT] issue 12 §4 : un X-Forwarded-For forgé ne contourne pas la limite par adresse IP", async ({ playwright, baseURL }) => {
@@ -351,11 +362,7 @@ test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue,
   const email = uniqueEmail("oubli");
   await signUpAndConfirm(page, email);
   // Another browser is signed in with the old password.
-  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
-  const otherPage = await other.newPage();
-  await otherPage.goto("/connexion?retour=/compte");
-  await logIn(otherPage, email);
-  await expect(otherPage).toHaveURL((url) => url.pathname === "/compte");
+  const { other, otherPage } = await signedInElsewhere(browser, email);
 
   const unknown = uniqueEmail("inconnue");
   await page.goto("/connexion");
@@ -400,15 +407,9 @@ test("[ACCOUNT] mot de passe oublié : même réponse pour une adresse inconnue,
 test("[ACCOUNT] changer son mot de passe depuis « Mon compte » : l'actuel est exigé, les autres appareils sont déconnectés", async ({ page, browser }) => {
   const email = uniqueEmail("change");
   await signUpAndConfirm(page, email);
-  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": uniqueClientIp() } });
-  const otherPage = await other.newPage();
-  await otherPage.goto("/connexion?retour=/compte");
-  await logIn(otherPage, email);
-  await expect(otherPage).toHaveURL((url) => url.pathname === "/compte");
+  const { other, otherPage } = await signedInElsewhere(browser, email);
 
-  await page.goto("/connexion?retour=/compte");
-  await logIn(page, email);
-  await expect(page).toHaveURL((url) => url.pathname === "/compte");
+  await logInToAccount(page, email);
   await page.getByRole("link", { name: "Changer mon mot de passe" }).click();
   await expect(page).toHaveURL(/\/compte\/mot-de-passe$/);
   await page.getByLabel("Mot de passe actuel").fill("pas le bon mot de passe");
