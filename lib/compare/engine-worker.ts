@@ -60,6 +60,6 @@ parentPort?.on("message", (request: EngineRequest | CatalogueHandover) => {
     else reply = { id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) };
   }
   // The figures' arrays change owner (this thread's copies become empty): no copy of 10 000 offers' figures.
-  const transfer = "figures" in reply ? [reply.figures.order.buffer, reply.figures.annualPremium.buffer, reply.figures.rac.buffer, reply.figures.dominatedBy.buffer] : [];
+  const transfer = "figures" in reply ? [reply.figures.order.buffer, reply.figures.annualPremium.buffer, reply.figures.rac.buffer, reply.figures.dominatedBy.buffer, reply.figures.byPremium.buffer] : [];
   parentPort!.postMessage(reply, transfer);
 });

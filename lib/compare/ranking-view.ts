@@ -1,5 +1,5 @@
 import type { SortKey } from "@/lib/engine";
-import { findDominated, rankOrder, type Ranked } from "@/lib/engine/ranking";
+import { compareIds, sweepDominance } from "@/lib/engine/ranking";
 
 /**
  * Sorting, filtering, paging and the dominance frontier of a ranking kept in compact
@@ -28,6 +28,8 @@ export interface CompactRanking {
   expectedRacCents: Float64Array;
   /** Catalogue indexes of the ranked offers, by sort; filled on first use. */
   orders: Partial<Record<SortKey, Int32Array>>;
+  /** Catalogue indexes of the ranked offers by increasing premium, then RAC, then id (where dominance is swept); filled on first use. */
+  byPremium?: Int32Array;
 }
 
 /**
@@ -59,16 +61,42 @@ export function createCompactRanking(size: number): CompactRanking {
   return { premiumCents: new Float64Array(size).fill(Number.NaN), expectedRacCents: new Float64Array(size).fill(Number.NaN), orders: {} };
 }
 
-/** The ranked offers' catalogue indexes in the engine's order for `sort` (lib/engine/ranking.ts). */
+/** The ranked offers' catalogue indexes. */
+function rankedIndexes(ranking: CompactRanking): Int32Array {
+  const known = ranking.orders.total ?? ranking.orders.rac ?? ranking.byPremium;
+  if (known) return known.slice();
+  const indexes: number[] = [];
+  ranking.premiumCents.forEach((premium, index) => {
+    if (!Number.isNaN(premium)) indexes.push(index);
+  });
+  return Int32Array.from(indexes);
+}
+
+/**
+ * The ranked offers' catalogue indexes in the engine's order for `sort` (lib/engine/ranking.ts's
+ * rankOrder: the key, then the other figure, then the offer id), sorted as numbers: no
+ * object per offer.
+ */
 export function rankingOrder(ranking: CompactRanking, facts: readonly OfferFacts[], sort: SortKey): Int32Array {
   const known = ranking.orders[sort];
   if (known) return known;
-  const entries: Ranked<number>[] = [];
-  ranking.premiumCents.forEach((premium, index) => {
-    if (!Number.isNaN(premium)) entries.push({ id: facts[index]!.id, premium, rac: ranking.expectedRacCents[index]!, value: index });
+  const { premiumCents: premium, expectedRacCents: rac } = ranking;
+  const order = rankedIndexes(ranking).sort((a, b) => {
+    const totalA = premium[a]! + rac[a]!;
+    const totalB = premium[b]! + rac[b]!;
+    const byId = () => compareIds(facts[a]!.id, facts[b]!.id);
+    return sort === "rac" ? rac[a]! - rac[b]! || totalA - totalB || byId() : totalA - totalB || rac[a]! - rac[b]! || byId();
   });
-  const order = Int32Array.from(rankOrder(entries, sort), (entry) => entry.value);
   ranking.orders[sort] = order;
+  return order;
+}
+
+/** The ranked offers by increasing premium, then RAC, then id: the order dominance is swept in. */
+export function premiumOrder(ranking: CompactRanking, facts: readonly OfferFacts[]): Int32Array {
+  if (ranking.byPremium) return ranking.byPremium;
+  const { premiumCents: premium, expectedRacCents: rac } = ranking;
+  const order = rankedIndexes(ranking).sort((a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || compareIds(facts[a]!.id, facts[b]!.id));
+  ranking.byPremium = order;
   return order;
 }
 
@@ -82,8 +110,8 @@ export interface ViewSelection {
   /** Catalogue indexes of the page's offers, in order; their rank is pageStart + position + 1. */
   pageIndexes: number[];
   pageStart: number;
-  /** Dominance within the filtered ranking: dominated index → dominating index. */
-  dominatedBy: Map<number, number>;
+  /** Dominance within the filtered ranking, by catalogue index: the dominating offer's index, or −1. */
+  dominatedBy: Int32Array;
   /** Catalogue indexes, by increasing premium. */
   frontier: number[];
   frontierOmitted: number;
@@ -122,32 +150,29 @@ export function selectView(
       (!filters.ownOnly || offer.ownership !== undefined)
     );
   };
-  const matching = order.filter(keep);
+  const filtered = filters.budgetCents !== null || filters.networkOnly || filters.noWaiting || filters.responsableOnly || filters.ownOnly;
+  const matching = filtered ? order.filter(keep) : order;
   const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
   const shownPage = Math.min(Math.max(1, page), pageCount);
   const pageStart = (shownPage - 1) * pageSize;
 
-  const entries: Ranked<number>[] = Array.from(matching, (index) => ({
-    id: facts[index]!.id,
-    premium: ranking.premiumCents[index]!,
-    rac: ranking.expectedRacCents[index]!,
-    value: index,
-  }));
-  const indexOf = new Map(entries.map((entry) => [entry.id, entry.value]));
-  const dominatedBy = new Map<number, number>();
-  for (const [dominated, by] of findDominated(entries)) dominatedBy.set(indexOf.get(dominated)!, indexOf.get(by)!);
-  // By increasing premium, then RAC, then id: the order findDominated sweeps in.
-  const byPremium = [...entries].sort((a, b) => a.premium - b.premium || a.rac - b.rac || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const frontierAll = byPremium.filter((entry) => !dominatedBy.has(entry.value)).map((entry) => entry.value);
-  const beatenAll = byPremium.filter((entry) => dominatedBy.has(entry.value)).map((entry) => entry.value);
+  // Dominance among the offers kept, swept by increasing premium as lib/engine/ranking.ts
+  // does (filtering a sorted list keeps it sorted): no sort per view.
+  const byPremium = premiumOrder(ranking, facts);
+  let kept = byPremium;
+  if (filtered) {
+    const isKept = new Uint8Array(facts.length);
+    for (const index of matching) isKept[index] = 1;
+    kept = byPremium.filter((index) => isKept[index] === 1);
+  }
+  const { premiumCents: premium, expectedRacCents: rac } = ranking;
+  const dominatedBy = new Int32Array(facts.length).fill(-1);
+  sweepDominance(kept, premium, rac, dominatedBy);
+  const frontierAll = kept.filter((index) => dominatedBy[index] === -1);
+  const beatenAll = kept.filter((index) => dominatedBy[index] !== -1);
   const frontier = evenSample(frontierAll.length, MAX_FRONTIER_POINTS).map((position) => frontierAll[position]!);
   const beatenSample = evenSample(beatenAll.length, MAX_BEATEN_POINTS).map((position) => beatenAll[position]!);
-
-  let cheapest: number | null = null;
-  for (const index of order) {
-    const premium = ranking.premiumCents[index]!;
-    if (cheapest === null || premium < cheapest) cheapest = premium;
-  }
+  const cheapest = byPremium.length > 0 ? premium[byPremium[0]!]! : null;
   return {
     rankedCount: order.length,
     matching,

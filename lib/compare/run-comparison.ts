@@ -151,6 +151,7 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
       ranking.expectedRacCents[index] = figures.rac[rank]!;
     });
     ranking.orders.total = figures.order;
+    ranking.byPremium = figures.byPremium;
     return { catalogue, encodedProfile, period: figures.period, referenceVersion: figures.referenceVersion, ineligibleCount: figures.ineligible.length, ranking, shown };
   }
   const options: QuoteOptions = { sort: "total", breakdown: false, badYear: true, monteCarlo: monteCarlo(catalogue.offers.length) };
@@ -204,7 +205,7 @@ function rankedOffer(kept: KeptRanking, selection: ViewSelection, index: number,
   const fact = factsOf(kept.catalogue).facts[index]!;
   const premium = kept.ranking.premiumCents[index]!;
   const rac = kept.ranking.expectedRacCents[index]!;
-  const dominating = selection.dominatedBy.get(index);
+  const dominating = selection.dominatedBy[index]!;
   return {
     offerId: fact.id,
     ...(fact.ownership ? { ownership: fact.ownership } : {}),
@@ -220,7 +221,7 @@ function rankedOffer(kept: KeptRanking, selection: ViewSelection, index: number,
     annualPremium: centsToMoney(premium),
     expectedRac: centsToMoney(rac),
     totalCost: centsToMoney(premium + rac),
-    dominatedBy: dominating === undefined ? null : factsOf(kept.catalogue).facts[dominating]!.id,
+    dominatedBy: dominating < 0 ? null : factsOf(kept.catalogue).facts[dominating]!.id,
   };
 }
 
@@ -281,8 +282,8 @@ export async function compareView(profile: Profile, view: ResultView, pageSize =
   }));
   const dominatorNames: Record<string, string> = {};
   for (const index of selection.pageIndexes) {
-    const dominating = selection.dominatedBy.get(index);
-    if (dominating !== undefined) dominatorNames[facts[dominating]!.id] = offerLabel(facts[dominating]!);
+    const dominating = selection.dominatedBy[index]!;
+    if (dominating >= 0) dominatorNames[facts[dominating]!.id] = offerLabel(facts[dominating]!);
   }
   const point = (index: number): ChartPoint => ({
     offerId: facts[index]!.id,

@@ -67,7 +67,7 @@ export class CompiledOffer {
   /** `terms`: the catalogue's numbering of terms (see termsId), shared by its offers. */
   constructor(
     readonly offer: Offer,
-    private readonly terms: TermsNumbering = new Map(),
+    private readonly terms: TermsNumbering = new TermsNumbering(),
     bandShapes: BandShapes = new BandShapes(),
   ) {
     this.responsable = offer.responsable;
@@ -163,18 +163,13 @@ export class CompiledOffer {
       ceiling && [ceiling.amount, ceiling.firstYearAmount, ceiling.period],
       (slot & 1) === 1 ? this.network : null,
     ]);
-    let known = this.terms.get(key);
-    if (known === undefined) {
-      known = { id: this.terms.size, guarantee };
-      this.terms.set(key, known);
-    }
+    const known = this.terms.numberOf(key, index, guarantee);
     this.termsIds[slot] = known.id;
     this.compiled[index] = known.guarantee;
     return known.id;
   }
 }
 
-/** A catalogue's terms keys (CompiledOffer.termsId) → their number and one compiled copy of the guarantee. */
 /**
  * Numbers premium bands by shape (what picks a band: ages, departments, child rank, in
  * order), by a hash of the shape and a comparison with the shapes of that hash: a
@@ -229,7 +224,24 @@ function sameShape(a: readonly PremiumBand[], b: readonly PremiumBand[]): boolea
   return true;
 }
 
-type TermsNumbering = Map<string, { id: number; guarantee: CompiledGuarantee }>;
+/**
+ * A catalogue's terms keys (CompiledOffer.termsId) → their number and one compiled copy
+ * of the guarantee. Numbers count up per category from 0: a ranking keeps a line's
+ * figures in an array indexed by them.
+ */
+class TermsNumbering {
+  private readonly byKey = new Map<string, { id: number; guarantee: CompiledGuarantee }>();
+  private readonly countByCategory: number[] = GUARANTEE_CATEGORIES.map(() => 0);
+
+  numberOf(key: string, categoryIndex: number, guarantee: CompiledGuarantee): { id: number; guarantee: CompiledGuarantee } {
+    let known = this.byKey.get(key);
+    if (known === undefined) {
+      known = { id: this.countByCategory[categoryIndex]!++, guarantee };
+      this.byKey.set(key, known);
+    }
+    return known;
+  }
+}
 
 const CATEGORY_INDEX = new Map(GUARANTEE_CATEGORIES.map((category, index) => [category, index]));
 
@@ -251,7 +263,7 @@ export interface CompiledCatalogue {
 }
 
 export function compileCatalogue(offers: readonly Offer[]): CompiledCatalogue {
-  const terms: TermsNumbering = new Map();
+  const terms = new TermsNumbering();
   const bandShapes = new BandShapes();
   return { offers: offers.map((offer) => new CompiledOffer(offer, terms, bandShapes)) };
 }

@@ -4,6 +4,7 @@ import { buildBreakdown, reasonList } from "./breakdown";
 import { compileCatalogue, termsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel, type CompiledProfile } from "./compile-profile";
 import { centsToMoney } from "./money";
+import { ExpectedByTerms } from "./expected-by-terms";
 import { expectLines } from "./expected-lines";
 import { annualPremium } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
@@ -271,8 +272,8 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   const byLine = actsByLine(compiled, schedule);
   const scenarioScratch = { used: [], walk: new Uint8Array(compiled.beneficiaries.length) };
   const ineligible: IneligibleOffer[] = [];
-  // The bad year is not asked: no sampled year is walked, only the means.
-  const noScratch = new Float64Array(0);
+  // The bad year is not asked: no sampled year is walked, only the means, shared by line.
+  const expectedByTerms = stochastic ? new ExpectedByTerms(compiled, stochastic) : null;
   let eligible = 0;
   for (let position = 0; position < count; position += 1) {
     const compiledOffer = catalogue.offers[position]!;
@@ -282,13 +283,16 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
       continue;
     }
-    const key = shared.keyOf(compiledOffer);
-    let rac = racByKey.get(key);
-    if (rac === undefined) {
-      const terms = new OfferTerms(compiled, compiledOffer, shared.linesOf(compiledOffer));
-      // As a quote: the expected figure rounded (full mode), else the scenario year's RAC.
-      rac = stochastic ? Math.max(0, Math.round(evaluateStochastic(terms, stochastic, noScratch, false).expected)) : scenarioRac(terms, schedule, byLine, scenarioScratch);
-      racByKey.set(key, rac);
+    let rac: number;
+    // As a quote: the expected figure rounded (full mode), else the scenario year's RAC.
+    if (expectedByTerms) rac = Math.max(0, Math.round(expectedByTerms.expected(compiledOffer)));
+    else {
+      const key = shared.keyOf(compiledOffer);
+      const known = racByKey.get(key);
+      if (known === undefined) {
+        rac = scenarioRac(new OfferTerms(compiled, compiledOffer, shared.linesOf(compiledOffer)), schedule, byLine, scenarioScratch);
+        racByKey.set(key, rac);
+      } else rac = known;
     }
     positions[eligible] = position;
     ids.push(offer.id);
@@ -303,7 +307,9 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   const annualPremiumByRank = new Float64Array(eligible);
   const racByRank = new Float64Array(eligible);
   const dominatedBy = new Int32Array(eligible);
+  const byPremium = new Int32Array(eligible);
   for (let rank = 0; rank < eligible; rank += 1) {
+    byPremium[rank] = positions[ranked.byPremium[rank]!]!;
     const entry = ranked.order[rank]!;
     order[rank] = positions[entry]!;
     annualPremiumByRank[rank] = premium[entry]!;
@@ -321,6 +327,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     annualPremium: annualPremiumByRank,
     rac: racByRank,
     dominatedBy,
+    byPremium,
     ineligible,
   };
 }

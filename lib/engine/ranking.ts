@@ -58,7 +58,7 @@ export function findDominated<T>(entries: readonly Ranked<T>[]): Map<string, str
  * `premium` and `rac` are by offer; returns offers' numbers by rank, and for each rank the
  * number of the offer dominating it, or −1.
  */
-export function rankFigures(ids: readonly string[], premium: Float64Array, rac: Float64Array, sort: SortKey): { order: Int32Array; dominatedBy: Int32Array } {
+export function rankFigures(ids: readonly string[], premium: Float64Array, rac: Float64Array, sort: SortKey): { order: Int32Array; dominatedBy: Int32Array; byPremium: Int32Array } {
   const count = ids.length;
   const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
   const order = new Int32Array(count);
@@ -70,11 +70,26 @@ export function rankFigures(ids: readonly string[], premium: Float64Array, rac: 
   });
   const byPremium = order.slice().sort((a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || byId(a, b));
   const dominating = new Int32Array(count).fill(-1);
+  sweepDominance(byPremium, premium, rac, dominating);
+  const dominatedBy = new Int32Array(count);
+  for (let rank = 0; rank < count; rank += 1) dominatedBy[rank] = dominating[order[rank]!]!;
+  return { order, dominatedBy, byPremium };
+}
+
+/**
+ * findDominated's sweep on numbers: `byPremium` lists offers (their numbers) by increasing
+ * premium, then RAC, then id; `premium` and `rac` are by offer number. Writes in
+ * `dominating[offer]` the number of the offer dominating it, and leaves the others as they
+ * are. A sublist of a sorted list is sorted: a filtered ranking sweeps its offers without
+ * sorting again.
+ */
+export function sweepDominance(byPremium: ArrayLike<number>, premium: ArrayLike<number>, rac: ArrayLike<number>, dominating: Int32Array): void {
   let bestBefore = -1;
   let i = 0;
-  while (i < count) {
+  while (i < byPremium.length) {
     let j = i;
-    while (j < count && premium[byPremium[j]!] === premium[byPremium[i]!]) j += 1;
+    while (j < byPremium.length && premium[byPremium[j]!] === premium[byPremium[i]!]) j += 1;
+    // Within a group of equal premiums the first has the lowest RAC.
     const groupBest = byPremium[i]!;
     for (let k = i; k < j; k += 1) {
       const entry = byPremium[k]!;
@@ -84,7 +99,4 @@ export function rankFigures(ids: readonly string[], premium: Float64Array, rac: 
     if (bestBefore < 0 || rac[groupBest]! < rac[bestBefore]!) bestBefore = groupBest;
     i = j;
   }
-  const dominatedBy = new Int32Array(count);
-  for (let rank = 0; rank < count; rank += 1) dominatedBy[rank] = dominating[order[rank]!]!;
-  return { order, dominatedBy };
 }

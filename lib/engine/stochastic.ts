@@ -342,6 +342,19 @@ export interface StochasticResult {
   badYear: number;
 }
 
+/**
+ * A line's mean rest before any ceiling payment under one offer: its term of the
+ * expected RAC. A function of the line's terms alone, so offers with the same terms for
+ * the line share it (expected-by-terms.ts adds the same terms in the same order).
+ */
+export function lineRestMean(model: LineModel, stochastic: StochasticProfile, l: number): number {
+  if (model.linear) return stochastic.truncatedMean[l]! * model.restPerAct;
+  const p = stochastic.pmf[l]!;
+  let mean = 0;
+  for (let n = 1; n < p.length; n += 1) mean += p[n]! * model.rest![n]!;
+  return mean;
+}
+
 export function evaluateStochastic(
   terms: OfferTerms,
   stochastic: StochasticProfile,
@@ -358,8 +371,7 @@ export function evaluateStochastic(
     const model = (shared.model ??= lineModel(terms, stochastic, l));
     models.push(model);
     const p = stochastic.pmf[l]!;
-    if (model.linear) expected += stochastic.truncatedMean[l]! * model.restPerAct;
-    else for (let n = 1; n < p.length; n += 1) expected += p[n]! * model.rest![n]!;
+    expected += lineRestMean(model, stochastic, l);
     if (model.claims === null || p.length === 1) continue;
     const ceiling = model.ceiling;
     const periodCount = terms.ceilingPeriodCount(ceiling);

@@ -150,5 +150,7 @@ export interface QuoteFigures {
   rac: Float64Array<ArrayBuffer>;
   /** By rank: the position of OfferQuote.dominatedBy's offer, or −1. */
   dominatedBy: Int32Array<ArrayBuffer>;
+  /** The eligible offers' positions by increasing premium, then RAC, then id: where a filtered ranking sweeps its dominance. */
+  byPremium: Int32Array<ArrayBuffer>;
   ineligible: IneligibleOffer[];
 }

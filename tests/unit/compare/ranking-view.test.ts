@@ -7,10 +7,11 @@ import {
   MAX_BEATEN_POINTS,
   monthlyCents,
   type OfferFacts,
+  premiumOrder,
   rankingOrder,
   selectView,
 } from "@/lib/compare/ranking-view";
-import { findDominated, rankOrder } from "@/lib/engine/ranking";
+import { findDominated, rankFigures, rankOrder } from "@/lib/engine/ranking";
 
 const NO_FILTER: AppliedFilters = { sort: "total", budgetCents: null, networkOnly: false, noWaiting: false, responsableOnly: false, ownOnly: false };
 
@@ -68,6 +69,8 @@ function catalogue(count: number, seed = 7): TestOffer[] {
 }
 
 const ids = (facts: readonly OfferFacts[], indexes: Iterable<number>) => Array.from(indexes, (index) => facts[index]!.id);
+/** The view's dominated offers (catalogue indexes) and the offer dominating each. */
+const dominance = (view: { dominatedBy: Int32Array }) => new Map(Array.from(view.dominatedBy.entries()).filter(([, by]) => by >= 0));
 
 describe("a ranking sorted, filtered and paged on the server", () => {
   const offers = catalogue(2_000);
@@ -135,10 +138,10 @@ describe("dominance and the chart's points over the filtered ranking", () => {
       { id: "cheaper-worse", premium: 30_000, rac: 50_000 },
     ]);
     const all = selectView(ranking, facts, NO_FILTER, 1, 20);
-    expect(ids(facts, all.dominatedBy.keys())).toEqual(["dear-bad"]);
+    expect(ids(facts, dominance(all).keys())).toEqual(["dear-bad"]);
     expect(ids(facts, all.frontier)).toEqual(["cheaper-worse", "cheap-good-not-responsable"]);
     const responsable = selectView(ranking, facts, { ...NO_FILTER, responsableOnly: true }, 1, 20);
-    expect(responsable.dominatedBy.size).toBe(0);
+    expect(dominance(responsable).size).toBe(0);
     expect(ids(facts, responsable.frontier)).toEqual(["cheaper-worse", "dear-bad"]);
   });
 
@@ -148,7 +151,7 @@ describe("dominance and the chart's points over the filtered ranking", () => {
     const view = selectView(ranking, facts, NO_FILTER, 1, 20);
     const eligible = offers.filter((offer) => !offer.ineligible);
     const engine = findDominated(eligible.map((offer) => ({ id: offer.id, premium: offer.premium, rac: offer.rac, value: offer })));
-    expect(new Map(Array.from(view.dominatedBy, ([dominated, by]) => [facts[dominated]!.id, facts[by]!.id]))).toEqual(engine);
+    expect(new Map(Array.from(dominance(view), ([dominated, by]) => [facts[dominated]!.id, facts[by]!.id]))).toEqual(engine);
 
     expect(view.frontierOmitted).toBe(0);
     expect(view.frontier.length).toBe(eligible.length - engine.size);
@@ -161,13 +164,30 @@ describe("dominance and the chart's points over the filtered ranking", () => {
 
     expect(view.beatenCount).toBe(engine.size);
     expect(view.beatenSample.length).toBe(MAX_BEATEN_POINTS);
-    expect(view.beatenSample.every((index) => view.dominatedBy.has(index))).toBe(true);
+    expect(view.beatenSample.every((index) => dominance(view).has(index))).toBe(true);
     const premiums = view.beatenSample.map((index) => ranking.premiumCents[index]!);
     expect(premiums).toEqual([...premiums].sort((a, b) => a - b));
-    const beatenPremiums = Array.from(view.dominatedBy.keys(), (index) => ranking.premiumCents[index]!);
+    const beatenPremiums = Array.from(dominance(view).keys(), (index) => ranking.premiumCents[index]!);
     expect(premiums[0]).toBe(Math.min(...beatenPremiums));
     expect(premiums.at(-1)).toBe(Math.max(...beatenPremiums));
     expect(selectView(ranking, facts, NO_FILTER, 7, 20).beatenSample).toEqual(view.beatenSample);
+  });
+
+  it("the premium order the engine hands over (rankFigures) is the one the view would sort, ties on premium included", () => {
+    const offers = catalogue(3_000, 5).map((offer, index) => (index % 7 === 0 ? { ...offer, premium: 90_000 } : offer));
+    const { ranking, facts } = rankingOf(offers);
+    const ranked = Array.from(ranking.premiumCents.keys()).filter((index) => !Number.isNaN(ranking.premiumCents[index]!));
+    const engine = rankFigures(
+      ranked.map((index) => facts[index]!.id),
+      Float64Array.from(ranked, (index) => ranking.premiumCents[index]!),
+      Float64Array.from(ranked, (index) => ranking.expectedRacCents[index]!),
+      "total",
+    );
+    expect(Array.from(premiumOrder(ranking, facts))).toEqual(Array.from(engine.byPremium, (position) => ranked[position]!));
+    const handedOver = rankingOf(offers).ranking;
+    handedOver.byPremium = Int32Array.from(engine.byPremium, (position) => ranked[position]!);
+    const filters = { ...NO_FILTER, networkOnly: true };
+    expect(selectView(handedOver, facts, filters, 2, 20)).toEqual(selectView(ranking, facts, filters, 2, 20));
   });
 
   it.each([

@@ -1,0 +1,175 @@
+import { settleCheaply, type CeilingLine } from "./ceiling-mean";
+import { termsSlot, type CompiledOffer } from "./compile-offer";
+import type { CompiledProfile } from "./compile-profile";
+import { OfferTerms, sharedLine, type SharedLine } from "./scenario";
+import { evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
+
+/** What one care line contributes to the expected RAC under the offers with the same terms for it. */
+interface LineTerms {
+  /** lineRestMean: the line's term of the expected RAC before ceiling payments. */
+  restMean: number;
+  model: LineModel;
+  /** Index of the offer's ceiling the line claims from (−1: none, or a count that is always 0). */
+  ceiling: number;
+  periodCount: number;
+  amounts: [number, number];
+  /** Per period, E[min(claims, amount)] when the line is alone under its ceiling: NaN until asked, null when it needs the work budget. */
+  alonePaid: [number | null, number | null];
+}
+
+const NOT_YET = Number.NaN;
+
+/**
+ * The expected RAC of many offers on one profile (full mode's ranking figure), at the
+ * cost of a few additions per care line and offer.
+ *
+ * evaluateStochastic's expected RAC is D + Σ lines restMean(line) − Σ ceiling groups
+ * E[min(Σ claims, amount)]: each line's term depends only on the offer's terms for that
+ * line (CompiledOffer.termsId: its guarantee, waiting period, ceiling's index, amounts
+ * and period), and each group's on its lines' terms. In a catalogue of regional and age
+ * variants thousands of offers differ on some line, so sharing whole offers' figures
+ * leaves most of the work; sharing each line's and each group's does not. The figures
+ * are added in evaluateStochastic's order, term for term: the sums are the same doubles.
+ * An offer with a group whose mean needs the lattice (an abusive profile's ceilings,
+ * where the offer's work budget is shared among its unsettled groups) is evaluated whole.
+ */
+export class ExpectedByTerms {
+  /** byLine[line][termsId]: dense, termsId counting up from 0 per category. */
+  private readonly byLine: (LineTerms | undefined)[][];
+  private readonly slots: number[];
+  /** Shared act terms and line models, as quote.ts's SharedTerms would give them. */
+  private readonly sharedLines: (SharedLine | undefined)[][];
+  /** Groups of several lines: key (period, lines and their terms) → mean payment, or null when it needs the work budget. */
+  private readonly groupPaid = new Map<string, number | null>();
+  // Per offer, reused: the groups in evaluateStochastic's order and their lines. A group's
+  // key (evaluateStochastic's) is its number for the offer stamped `offerStamp`.
+  private offerStamp = 0;
+  private keyStamp = new Int32Array(0);
+  private keyGroup = new Int32Array(0);
+  private readonly groupLines: number[][] = [];
+  private readonly groupPeriod: number[] = [];
+  private readonly groupTerms: LineTerms[] = [];
+  private readonly termsOfLine: LineTerms[] = [];
+  private readonly idsOfLine: number[] = [];
+  private readonly noScratch = new Float64Array(0);
+
+  constructor(
+    private readonly profile: CompiledProfile,
+    private readonly stochastic: StochasticProfile,
+  ) {
+    this.byLine = profile.lines.map(() => []);
+    this.sharedLines = profile.lines.map(() => []);
+    // As quote.ts's SharedTerms: a line that may go to a partner network reads the offer's network discounts.
+    this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
+  }
+
+  /** The offer's expected RAC in cents, not rounded (evaluateStochastic(...).expected). */
+  expected(offer: CompiledOffer): number {
+    const { profile, stochastic } = this;
+    const lineCount = profile.lines.length;
+    let expected = stochastic.expectedDeductions;
+    let groupCount = 0;
+    const stamp = (this.offerStamp += 1);
+    // Built only when one of the offer's lines has terms not met yet, once for all of them.
+    let offerTerms: OfferTerms | null = null;
+    for (let l = 0; l < lineCount; l += 1) {
+      const id = offer.termsIdAt(this.slots[l]!);
+      const row = this.byLine[l]!;
+      let terms = id < row.length ? row[id] : undefined;
+      if (terms === undefined) {
+        offerTerms ??= this.offerTerms(offer);
+        terms = this.lineTerms(offerTerms, l);
+        while (row.length <= id) row.push(undefined);
+        row[id] = terms;
+      }
+      this.termsOfLine[l] = terms;
+      this.idsOfLine[l] = id;
+      expected += terms.restMean;
+      if (terms.ceiling < 0) continue;
+      for (let period = 0; period < terms.periodCount; period += 1) {
+        const key = (profile.lines[l]!.beneficiaryIndex * 64 + terms.ceiling) * 2 + period;
+        if (key >= this.keyStamp.length) this.growKeys(key);
+        let group: number;
+        if (this.keyStamp[key] === stamp) group = this.keyGroup[key]!;
+        else {
+          group = groupCount++;
+          this.keyStamp[key] = stamp;
+          this.keyGroup[key] = group;
+          const lines = (this.groupLines[group] ??= []);
+          lines.length = 0;
+          this.groupPeriod[group] = period;
+          this.groupTerms[group] = terms;
+        }
+        this.groupLines[group]!.push(l);
+      }
+    }
+    for (let group = 0; group < groupCount; group += 1) {
+      const paid = this.paid(this.groupLines[group]!, this.groupPeriod[group]!, this.groupTerms[group]!);
+      if (paid === null) return this.evaluatedWhole(offer);
+      expected -= paid;
+    }
+    return expected;
+  }
+
+  private growKeys(key: number): void {
+    const stamps = new Int32Array(2 * key + 2);
+    stamps.set(this.keyStamp);
+    this.keyStamp = stamps;
+    const groups = new Int32Array(2 * key + 2);
+    groups.set(this.keyGroup);
+    this.keyGroup = groups;
+  }
+
+  private lineTerms(terms: OfferTerms, l: number): LineTerms {
+    const model = lineModel(terms, this.stochastic, l);
+    const grouped = model.claims !== null && this.stochastic.pmf[l]!.length > 1;
+    const ceiling = grouped ? model.ceiling : -1;
+    return {
+      restMean: lineRestMean(model, this.stochastic, l),
+      model,
+      ceiling,
+      periodCount: grouped ? terms.ceilingPeriodCount(ceiling) : 0,
+      amounts: grouped ? [terms.ceilingAmount(ceiling, 0), terms.ceilingAmount(ceiling, 1)] : [0, 0],
+      alonePaid: [NOT_YET, NOT_YET],
+    };
+  }
+
+  /** The group's E[min(Σ claims, amount)] when it settles without a lattice, else null. */
+  private paid(lines: readonly number[], period: number, first: LineTerms): number | null {
+    if (lines.length === 1) {
+      const known = first.alonePaid[period]!;
+      if (known === null || !Number.isNaN(known)) return known;
+      const settled = this.settle(lines, period, first.amounts[period]!);
+      first.alonePaid[period] = settled;
+      return settled;
+    }
+    let key = String(period);
+    for (const l of lines) key += `|${l}:${this.idsOfLine[l]}`;
+    let paid = this.groupPaid.get(key);
+    if (paid === undefined) {
+      paid = this.settle(lines, period, first.amounts[period]!);
+      this.groupPaid.set(key, paid);
+    }
+    return paid;
+  }
+
+  private settle(lines: readonly number[], period: number, amount: number): number | null {
+    const ceilingLines: CeilingLine[] = lines.map((l) => ({ claims: this.termsOfLine[l]!.model.claims![period]!, pmf: this.stochastic.pmf[l]! }));
+    const cheap = settleCheaply(ceilingLines, amount);
+    return cheap.settled ? cheap.result.mean : null;
+  }
+
+  private offerTerms(offer: CompiledOffer): OfferTerms {
+    const lines = this.slots.map((slot, l) => {
+      const id = offer.termsIdAt(slot);
+      const row = this.sharedLines[l]!;
+      while (row.length <= id) row.push(undefined);
+      return (row[id] ??= sharedLine());
+    });
+    return new OfferTerms(this.profile, offer, lines);
+  }
+
+  private evaluatedWhole(offer: CompiledOffer): number {
+    return evaluateStochastic(this.offerTerms(offer), this.stochastic, this.noScratch, false).expected;
+  }
+}

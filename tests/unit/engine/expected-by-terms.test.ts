@@ -1,0 +1,98 @@
+import { describe, expect, test } from "vitest";
+import { compileCatalogue } from "@/lib/engine";
+import { compileProfile } from "@/lib/engine/compile-profile";
+import { ExpectedByTerms } from "@/lib/engine/expected-by-terms";
+import { OfferTerms } from "@/lib/engine/scenario";
+import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic } from "@/lib/engine/stochastic";
+import { profileSchema, type Profile } from "@/lib/schemas/profile";
+import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
+import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
+import { loadProfiles } from "@/scripts/lib/load-profiles";
+import { testOffer } from "./helpers";
+
+const OPTIONS = { ...DEFAULT_STOCHASTIC_OPTIONS, sampleCount: 50, deductionSampleCount: 500 };
+
+/** Each offer's expected RAC by shared line terms, and by evaluateStochastic on the offer alone. */
+function bothWays(offers: Parameters<typeof compileCatalogue>[0], profile: Profile, options = OPTIONS) {
+  const catalogue = compileCatalogue(offers);
+  const compiled = compileProfile(profile);
+  const stochastic = prepareStochastic(compiled, options);
+  const shared = new ExpectedByTerms(compiled, stochastic);
+  return catalogue.offers.map((offer) => ({
+    id: offer.offer.id,
+    shared: shared.expected(offer),
+    whole: evaluateStochastic(new OfferTerms(compiled, offer), stochastic, new Float64Array(0), false).expected,
+  }));
+}
+
+describe("ExpectedByTerms : le reste à charge attendu partagé par ligne de soins", () => {
+  test("donne le même nombre, au bit près, que l'évaluation offre par offre (profils de référence et variés, 600 offres synthétiques)", () => {
+    const offers = generateSyntheticOffers({ count: 600, seed: 11 });
+    const profiles = [...REFERENCE_PROFILE_IDS.map(referenceProfile), ...loadProfiles(12, 5).map((input) => profileSchema.parse(input))];
+    let compared = 0;
+    for (const profile of profiles) {
+      for (const { shared, whole } of bothWays(offers, profile)) {
+        expect(shared).toBe(whole);
+        compared += 1;
+      }
+    }
+    expect(compared).toBe(600 * profiles.length);
+  });
+
+  test("plafond partagé par deux lignes et deux périodes (adhésion en cours d'année, montant réduit la première année)", () => {
+    const ceilings = (amount: string, period: "calendar" | "membership") => [
+      { id: "dentaire", categories: ["dental-prosthesis" as const, "orthodontics" as const], amount, period, firstYearAmount: "300.00" },
+    ];
+    const offers = [
+      testOffer({ id: "a", percent: 300, ceilings: ceilings("900.00", "calendar") }),
+      testOffer({ id: "b", percent: 300, ceilings: ceilings("900.00", "membership") }),
+      // Same terms as "a" on every line but the ceilings split: a different group.
+      testOffer({
+        id: "c",
+        percent: 300,
+        ceilings: [
+          { id: "prothese", categories: ["dental-prosthesis"], amount: "900.00", period: "calendar", firstYearAmount: "300.00" },
+          { id: "orthodontie", categories: ["orthodontics"], amount: "900.00", period: "calendar", firstYearAmount: "300.00" },
+        ],
+      }),
+      testOffer({ id: "d", percent: 300, ceilings: ceilings("900.00", "calendar") }),
+    ];
+    const profile = profileSchema.parse({
+      startDate: "2026-05-01",
+      department: "75",
+      beneficiaries: [
+        {
+          label: "Enfant",
+          age: 12,
+          care: [
+            { category: "crown-free-price", perYear: 1.5, price: "700.00" },
+            { category: "orthodontics", perYear: 2, price: "800.00" },
+          ],
+        },
+      ],
+    });
+    const figures = bothWays(offers, profile);
+    for (const { shared, whole } of figures) expect(shared).toBe(whole);
+    const byId = Object.fromEntries(figures.map((f) => [f.id, f.shared]));
+    expect(byId.a).toBe(byId.d);
+    expect(byId.c).not.toBe(byId.a);
+  });
+
+  test("une offre dont un plafond demande le budget de travail (moyenne bornée) est évaluée entière, au même nombre", () => {
+    const offer = testOffer({
+      responsable: false,
+      guarantees: { "alternative-medicine": { forfait: { amount: "1.37", per: "act" } } },
+      ceilings: [{ id: "douce", categories: ["alternative-medicine"], amount: "420.00", period: "calendar" }],
+    });
+    const profile = profileSchema.parse({
+      startDate: "2026-01-01",
+      department: "75",
+      beneficiaries: [
+        { label: "Adulte", age: 40, care: ["55.00", "61.00", "67.00"].map((price) => ({ category: "alternative-medicine", perYear: 104, price })) },
+      ],
+    });
+    const [figure] = bothWays([offer], profile, { ...OPTIONS, ceilingWork: 20_000 });
+    expect(figure!.shared).toBe(figure!.whole);
+    expect(figure!.shared).toBeGreaterThan(0);
+  });
+});
