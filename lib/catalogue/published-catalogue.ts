@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "../generated/prisma/client";
 import type { Offer } from "../schemas/offer";
 import { publishedOn, readOffers, todayInFrance } from "./read-offers";
+import { shareIdenticalParts } from "./shared-parts";
 
 export type InsurerKind = NonNullable<Offer["insurer"]["kind"]>;
 
@@ -91,6 +92,7 @@ async function reload(prisma: PrismaClient, day: string, previous: CachedCatalog
       } else {
         offers = await readOffers(tx, publishedOn(day));
       }
+      offers = shareIdenticalParts(offers);
       const insurers = await tx.$queryRaw<CatalogueInsurer[]>`
         SELECT i."name", i."kind"::text AS "kind", i."registrationNumber", i."illustrative"
         FROM "Insurer" i

@@ -1,10 +1,11 @@
+import { evaluateAct } from "./act-terms";
 import { settleCheaply, type CeilingLine } from "./ceiling-mean";
 import { termsSlot, type CompiledOffer } from "./compile-offer";
 import type { CompiledProfile } from "./compile-profile";
 import { OfferTerms, sharedLine, type SharedLine } from "./scenario";
 import { evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
 
-/** What one care line contributes to the expected RAC under the offers with the same terms for it. */
+/** What one care line contributes to the expected RAC under the offers with the same figures for it. */
 interface LineTerms {
   /** lineRestMean: the line's term of the expected RAC before ceiling payments. */
   restMean: number;
@@ -17,6 +18,13 @@ interface LineTerms {
   alonePaid: [number | null, number | null];
 }
 
+/** The means of ceilings shared by several lines, by period then by their lines' LineTerms in order. */
+interface GroupNode {
+  next: Map<LineTerms, GroupNode> | null;
+  /** undefined until computed; null when the mean needs the work budget. */
+  paid: number | null | undefined;
+}
+
 const NOT_YET = Number.NaN;
 
 /**
@@ -24,23 +32,29 @@ const NOT_YET = Number.NaN;
  * cost of a few additions per care line and offer.
  *
  * evaluateStochastic's expected RAC is D + Σ lines restMean(line) − Σ ceiling groups
- * E[min(Σ claims, amount)]: each line's term depends only on the offer's terms for that
- * line (CompiledOffer.termsId: its guarantee, waiting period, ceiling's index, amounts
- * and period), and each group's on its lines' terms. In a catalogue of regional and age
- * variants thousands of offers differ on some line, so sharing whole offers' figures
- * leaves most of the work; sharing each line's and each group's does not. The figures
- * are added in evaluateStochastic's order, term for term: the sums are the same doubles.
- * An offer with a group whose mean needs the lattice (an abusive profile's ceilings,
- * where the offer's work budget is shared among its unsettled groups) is evaluated whole.
+ * E[min(Σ claims, amount)]. A line's term depends only on what the offer makes of that
+ * line's acts (their price, Sécu and mutuelle parts in each segment of the year), its
+ * waiting period and its ceiling (index, amounts, period); a group's on its lines'. In a
+ * catalogue of regional and age variants, thousands of offers differ on some line, so
+ * sharing whole offers' figures leaves most of the work; sharing each line's and each
+ * group's does not, and offers whose guarantees differ where this profile does not look
+ * (another lens pair's amount…) share too. The figures are added in evaluateStochastic's
+ * order, term for term: the sums are the same doubles. An offer with a group whose mean
+ * needs the lattice (an abusive profile's ceilings, where the offer's work budget is
+ * shared among its unsettled groups) is evaluated whole.
  */
 export class ExpectedByTerms {
-  /** byLine[line][termsId]: dense, termsId counting up from 0 per category. */
-  private readonly byLine: (LineTerms | undefined)[][];
+  /** byTermsId[line][CompiledOffer.termsId]: dense, numbers counting up from 0 per category. */
+  private readonly byTermsId: (LineTerms | undefined)[][];
+  /** byFigures[line]: the figures' key (figureKey) → their LineTerms. */
+  private readonly byFigures: Map<string, LineTerms>[];
   private readonly slots: number[];
-  /** Shared act terms and line models, as quote.ts's SharedTerms would give them. */
+  /** Shared act terms, for the offers evaluated whole. */
   private readonly sharedLines: (SharedLine | undefined)[][];
-  /** Groups of several lines: key (period, lines and their terms) → mean payment, or null when it needs the work budget. */
-  private readonly groupPaid = new Map<string, number | null>();
+  private readonly groupRoots: [GroupNode, GroupNode] = [
+    { next: null, paid: undefined },
+    { next: null, paid: undefined },
+  ];
   // Per offer, reused: the groups in evaluateStochastic's order and their lines. A group's
   // key (evaluateStochastic's) is its number for the offer stamped `offerStamp`.
   private offerStamp = 0;
@@ -48,16 +62,15 @@ export class ExpectedByTerms {
   private keyGroup = new Int32Array(0);
   private readonly groupLines: number[][] = [];
   private readonly groupPeriod: number[] = [];
-  private readonly groupTerms: LineTerms[] = [];
   private readonly termsOfLine: LineTerms[] = [];
-  private readonly idsOfLine: number[] = [];
   private readonly noScratch = new Float64Array(0);
 
   constructor(
     private readonly profile: CompiledProfile,
     private readonly stochastic: StochasticProfile,
   ) {
-    this.byLine = profile.lines.map(() => []);
+    this.byTermsId = profile.lines.map(() => []);
+    this.byFigures = profile.lines.map(() => new Map());
     this.sharedLines = profile.lines.map(() => []);
     // As quote.ts's SharedTerms: a line that may go to a partner network reads the offer's network discounts.
     this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
@@ -70,20 +83,16 @@ export class ExpectedByTerms {
     let expected = stochastic.expectedDeductions;
     let groupCount = 0;
     const stamp = (this.offerStamp += 1);
-    // Built only when one of the offer's lines has terms not met yet, once for all of them.
-    let offerTerms: OfferTerms | null = null;
     for (let l = 0; l < lineCount; l += 1) {
       const id = offer.termsIdAt(this.slots[l]!);
-      const row = this.byLine[l]!;
+      const row = this.byTermsId[l]!;
       let terms = id < row.length ? row[id] : undefined;
       if (terms === undefined) {
-        offerTerms ??= this.offerTerms(offer);
-        terms = this.lineTerms(offerTerms, l);
+        terms = this.lineTermsOf(offer, l);
         while (row.length <= id) row.push(undefined);
         row[id] = terms;
       }
       this.termsOfLine[l] = terms;
-      this.idsOfLine[l] = id;
       expected += terms.restMean;
       if (terms.ceiling < 0) continue;
       for (let period = 0; period < terms.periodCount; period += 1) {
@@ -98,13 +107,12 @@ export class ExpectedByTerms {
           const lines = (this.groupLines[group] ??= []);
           lines.length = 0;
           this.groupPeriod[group] = period;
-          this.groupTerms[group] = terms;
         }
         this.groupLines[group]!.push(l);
       }
     }
     for (let group = 0; group < groupCount; group += 1) {
-      const paid = this.paid(this.groupLines[group]!, this.groupPeriod[group]!, this.groupTerms[group]!);
+      const paid = this.paid(this.groupLines[group]!, this.groupPeriod[group]!);
       if (paid === null) return this.evaluatedWhole(offer);
       expected -= paid;
     }
@@ -118,6 +126,35 @@ export class ExpectedByTerms {
     const groups = new Int32Array(2 * key + 2);
     groups.set(this.keyGroup);
     this.keyGroup = groups;
+  }
+
+  /** The line's LineTerms under this offer: those of the offers with the same figures for it, made on first use. */
+  private lineTermsOf(offer: CompiledOffer, l: number): LineTerms {
+    const key = this.figureKey(offer, l);
+    const known = this.byFigures[l]!.get(key);
+    if (known) return known;
+    const terms = this.lineTerms(new OfferTerms(this.profile, offer), l);
+    this.byFigures[l]!.set(key, terms);
+    return terms;
+  }
+
+  /**
+   * What lineModel reads of the offer for line l: the waiting period's end, the ceiling
+   * (index, amounts, period) and each segment's act figures. Equal keys, equal models.
+   */
+  private figureKey(offer: CompiledOffer, l: number): string {
+    const line = this.profile.lines[l]!;
+    const guarantee = offer.guarantee(line.guarantee);
+    let key = `${this.profile.waitEndByMonths[guarantee.waitingMonths]}|${guarantee.ceiling}`;
+    if (guarantee.ceiling >= 0) {
+      const ceiling = offer.ceilings[guarantee.ceiling]!;
+      key += `|${ceiling.amount}|${ceiling.firstYearAmount}|${ceiling.period}`;
+    }
+    for (const facts of line.segments) {
+      const act = evaluateAct(offer, line, facts);
+      key += `|${act.price},${act.secuGross},${act.fixed},${act.capped}`;
+    }
+    return key;
   }
 
   private lineTerms(terms: OfferTerms, l: number): LineTerms {
@@ -135,7 +172,8 @@ export class ExpectedByTerms {
   }
 
   /** The group's E[min(Σ claims, amount)] when it settles without a lattice, else null. */
-  private paid(lines: readonly number[], period: number, first: LineTerms): number | null {
+  private paid(lines: readonly number[], period: number): number | null {
+    const first = this.termsOfLine[lines[0]!]!;
     if (lines.length === 1) {
       const known = first.alonePaid[period]!;
       if (known === null || !Number.isNaN(known)) return known;
@@ -143,14 +181,20 @@ export class ExpectedByTerms {
       first.alonePaid[period] = settled;
       return settled;
     }
-    let key = String(period);
-    for (const l of lines) key += `|${l}:${this.idsOfLine[l]}`;
-    let paid = this.groupPaid.get(key);
-    if (paid === undefined) {
-      paid = this.settle(lines, period, first.amounts[period]!);
-      this.groupPaid.set(key, paid);
+    // The lines' LineTerms determine their claims and the ceiling's amount.
+    let node = this.groupRoots[period as 0 | 1];
+    for (const l of lines) {
+      const terms = this.termsOfLine[l]!;
+      node.next ??= new Map();
+      let next = node.next.get(terms);
+      if (next === undefined) {
+        next = { next: null, paid: undefined };
+        node.next.set(terms, next);
+      }
+      node = next;
     }
-    return paid;
+    if (node.paid === undefined) node.paid = this.settle(lines, period, first.amounts[period]!);
+    return node.paid;
   }
 
   private settle(lines: readonly number[], period: number, amount: number): number | null {
@@ -159,17 +203,13 @@ export class ExpectedByTerms {
     return cheap.settled ? cheap.result.mean : null;
   }
 
-  private offerTerms(offer: CompiledOffer): OfferTerms {
+  private evaluatedWhole(offer: CompiledOffer): number {
     const lines = this.slots.map((slot, l) => {
       const id = offer.termsIdAt(slot);
       const row = this.sharedLines[l]!;
       while (row.length <= id) row.push(undefined);
       return (row[id] ??= sharedLine());
     });
-    return new OfferTerms(this.profile, offer, lines);
-  }
-
-  private evaluatedWhole(offer: CompiledOffer): number {
-    return evaluateStochastic(this.offerTerms(offer), this.stochastic, this.noScratch, false).expected;
+    return evaluateStochastic(new OfferTerms(this.profile, offer, lines), this.stochastic, this.noScratch, false).expected;
   }
 }

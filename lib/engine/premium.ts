@@ -11,24 +11,52 @@ export type PremiumResult = { ok: true; perBeneficiary: number[]; total: number 
  * across a ranking's offers, which mostly share a few shapes.
  */
 export function annualPremium(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string, picksByShape?: Map<number, Int32Array>): PremiumResult {
-  let picks = picksByShape?.get(compiled.bandShape);
-  if (picks === undefined) {
-    picks = pickBands(compiled, beneficiaries, department);
-    picksByShape?.set(compiled.bandShape, picks);
-  }
+  const picks = picksFor(compiled, beneficiaries, department, picksByShape);
   const perBeneficiary: number[] = [];
   let total = 0;
   for (let b = 0; b < beneficiaries.length; b += 1) {
     const index = picks[b]!;
-    if (index < 0) {
-      const beneficiary = beneficiaries[b]!;
-      return { ok: false, reason: `Aucun tarif pour ${beneficiary.label} (${beneficiary.age} ans) dans le département ${department}` };
-    }
+    if (index < 0) return { ok: false, reason: missingBandReason(beneficiaries[b]!, department) };
     const premium = 12 * compiled.monthlyCents[index]!;
     perBeneficiary.push(premium);
     total += premium;
   }
   return { ok: true, perBeneficiary, total };
+}
+
+/**
+ * annualPremium's total, or −1 when some beneficiary has no band (annualPremium gives the
+ * reason): a ranking asks it of every offer, and needs no object per offer.
+ */
+export function annualPremiumTotal(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string, picksByShape: Map<number, Int32Array>): number {
+  const picks = picksFor(compiled, beneficiaries, department, picksByShape);
+  let total = 0;
+  for (let b = 0; b < picks.length; b += 1) {
+    const index = picks[b]!;
+    if (index < 0) return -1;
+    total += 12 * compiled.monthlyCents[index]!;
+  }
+  return total;
+}
+
+/** Why an offer is not proposed to the household (annualPremiumTotal gave −1): the first beneficiary without a band. */
+export function premiumRefusal(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string, picksByShape: Map<number, Int32Array>): string {
+  const picks = picksFor(compiled, beneficiaries, department, picksByShape);
+  const b = picks.indexOf(-1);
+  return missingBandReason(beneficiaries[b]!, department);
+}
+
+function missingBandReason(beneficiary: CompiledBeneficiary, department: string): string {
+  return `Aucun tarif pour ${beneficiary.label} (${beneficiary.age} ans) dans le département ${department}`;
+}
+
+function picksFor(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string, picksByShape: Map<number, Int32Array> | undefined): Int32Array {
+  let picks = picksByShape?.get(compiled.bandShape);
+  if (picks === undefined) {
+    picks = pickBands(compiled, beneficiaries, department);
+    picksByShape?.set(compiled.bandShape, picks);
+  }
+  return picks;
 }
 
 /** Each beneficiary's band index, or −1 when none applies. */

@@ -6,7 +6,7 @@ import { compileProfile, periodLabel, type CompiledProfile } from "./compile-pro
 import { centsToMoney } from "./money";
 import { ExpectedByTerms } from "./expected-by-terms";
 import { expectLines } from "./expected-lines";
-import { annualPremium } from "./premium";
+import { annualPremium, annualPremiumTotal, premiumRefusal } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
 import { compareIds, findDominated, rankFigures, rankOrder, type Ranked } from "./ranking";
 import { OfferTerms, actsByLine, reasonVector, scenarioRac, sharedLine, simulateYear, type SharedLine, type YearTotals } from "./scenario";
@@ -278,9 +278,10 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   for (let position = 0; position < count; position += 1) {
     const compiledOffer = catalogue.offers[position]!;
     const offer = compiledOffer.offer;
-    const premium = annualPremium(compiledOffer, compiled.beneficiaries, compiled.department, premiumPicks);
-    if (!premium.ok) {
-      ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason: premium.reason });
+    const premium = annualPremiumTotal(compiledOffer, compiled.beneficiaries, compiled.department, premiumPicks);
+    if (premium < 0) {
+      const reason = premiumRefusal(compiledOffer, compiled.beneficiaries, compiled.department, premiumPicks);
+      ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason });
       continue;
     }
     let rac: number;
@@ -296,7 +297,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     }
     positions[eligible] = position;
     ids.push(offer.id);
-    premiums[eligible] = premium.total;
+    premiums[eligible] = premium;
     racs[eligible] = rac;
     eligible += 1;
   }

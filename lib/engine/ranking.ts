@@ -61,19 +61,50 @@ export function findDominated<T>(entries: readonly Ranked<T>[]): Map<string, str
 export function rankFigures(ids: readonly string[], premium: Float64Array, rac: Float64Array, sort: SortKey): { order: Int32Array; dominatedBy: Int32Array; byPremium: Int32Array } {
   const count = ids.length;
   const byId = (a: number, b: number) => compareIds(ids[a]!, ids[b]!);
-  const order = new Int32Array(count);
-  for (let i = 0; i < count; i += 1) order[i] = i;
-  order.sort((a, b) => {
-    const totalA = premium[a]! + rac[a]!;
-    const totalB = premium[b]! + rac[b]!;
-    return sort === "rac" ? rac[a]! - rac[b]! || totalA - totalB || byId(a, b) : totalA - totalB || rac[a]! - rac[b]! || byId(a, b);
-  });
-  const byPremium = order.slice().sort((a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || byId(a, b));
+  const total = new Float64Array(count);
+  for (let i = 0; i < count; i += 1) total[i] = premium[i]! + rac[i]!;
+  const order =
+    sort === "rac"
+      ? sortedBy(rac, (a, b) => total[a]! - total[b]! || byId(a, b))
+      : sortedBy(total, (a, b) => rac[a]! - rac[b]! || byId(a, b));
+  const byPremium = sortedBy(premium, (a, b) => rac[a]! - rac[b]! || byId(a, b));
   const dominating = new Int32Array(count).fill(-1);
   sweepDominance(byPremium, premium, rac, dominating);
   const dominatedBy = new Int32Array(count);
   for (let rank = 0; rank < count; rank += 1) dominatedBy[rank] = dominating[order[rank]!]!;
   return { order, dominatedBy, byPremium };
+}
+
+const POSITION_BITS = 2 ** 21;
+const PACKED_KEY_LIMIT = 2 ** 31;
+
+/**
+ * Offers' numbers by increasing `key`, ties broken by `tie`. Whole cents under 2³¹ and up
+ * to 2²¹ offers pack key and number into one exact double, sorted natively (a comparator
+ * called for each of the ~n log n comparisons costs several times more); only runs of
+ * equal keys are sorted by `tie` then. Other figures take the comparator all the way.
+ */
+function sortedBy(key: Float64Array, tie: (a: number, b: number) => number): Int32Array {
+  const count = key.length;
+  const order = new Int32Array(count);
+  let packable = count < POSITION_BITS;
+  for (let i = 0; i < count && packable; i += 1) packable = Number.isInteger(key[i]!) && key[i]! >= 0 && key[i]! < PACKED_KEY_LIMIT;
+  if (!packable) {
+    for (let i = 0; i < count; i += 1) order[i] = i;
+    return order.sort((a, b) => key[a]! - key[b]! || tie(a, b));
+  }
+  const packed = new Float64Array(count);
+  for (let i = 0; i < count; i += 1) packed[i] = key[i]! * POSITION_BITS + i;
+  packed.sort();
+  for (let k = 0; k < count; k += 1) order[k] = packed[k]! % POSITION_BITS;
+  let start = 0;
+  while (start < count) {
+    let end = start + 1;
+    while (end < count && key[order[end]!] === key[order[start]!]) end += 1;
+    if (end - start > 1) order.subarray(start, end).sort(tie);
+    start = end;
+  }
+  return order;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { quoteOffers } from "@/lib/engine";
+import { compareIds, findDominated, rankFigures, rankOrder } from "@/lib/engine/ranking";
 import { offerSchema } from "@/lib/schemas/offer";
 import { profileSchema } from "@/lib/schemas/profile";
 import { referenceProfile } from "@/seed/factories/profiles";
@@ -134,5 +135,35 @@ describe("Année difficile à la demande", () => {
     );
     expect(withoutBadYear.offers.every((o) => o.badYearRac === null)).toBe(true);
     expect(full.offers.every((o) => o.badYearRac !== null)).toBe(true);
+  });
+});
+
+describe("rankFigures : le classement sur des nombres, clés tassées en un double", () => {
+  /** rankOrder and findDominated on the same figures: what rankFigures must give. */
+  function byObjects(ids: string[], premium: number[], rac: number[], sort: "total" | "rac") {
+    const entries = ids.map((id, i) => ({ id, premium: premium[i]!, rac: rac[i]!, value: i }));
+    const dominated = findDominated(entries);
+    const order = rankOrder(entries, sort).map((entry) => entry.value);
+    return { order, dominatedBy: order.map((i) => { const by = dominated.get(ids[i]!); return by === undefined ? -1 : ids.indexOf(by); }) };
+  }
+
+  test.each([
+    ["beaucoup d'égalités, en centimes entiers", (k: number) => 1000 * (k % 7), (k: number) => 500 * (k % 5)],
+    ["montants au-delà de 2³¹ centimes (le tri par comparaison)", (k: number) => 2 ** 31 + 1000 * (k % 7), (k: number) => 500 * (k % 5)],
+    ["fractions de centime (le tri par comparaison)", (k: number) => 1000 * (k % 7) + 0.5, (k: number) => 500 * (k % 5)],
+  ])("même ordre et mêmes offres dominantes que rankOrder et findDominated : %s", (_, premiumOf, racOf) => {
+    const count = 500;
+    // Ids out of catalogue order, so that the id tie-break is not the position's.
+    const ids = Array.from({ length: count }, (_, k) => `offre-${String((k * 7919) % count).padStart(4, "0")}`);
+    const premium = ids.map((_, k) => premiumOf(k));
+    const rac = ids.map((_, k) => racOf((k * 31) % count));
+    for (const sort of ["total", "rac"] as const) {
+      const figures = rankFigures(ids, Float64Array.from(premium), Float64Array.from(rac), sort);
+      const expected = byObjects(ids, premium, rac, sort);
+      expect(Array.from(figures.order)).toEqual(expected.order);
+      expect(Array.from(figures.dominatedBy)).toEqual(expected.dominatedBy);
+      const byPremium = [...ids.keys()].sort((a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || compareIds(ids[a]!, ids[b]!));
+      expect(Array.from(figures.byPremium)).toEqual(byPremium);
+    }
   });
 });
