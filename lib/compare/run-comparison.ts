@@ -145,13 +145,16 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
     // The engine's figures only (rankOffers): by rank, the offers' catalogue indexes with
     // their premium and expected RAC in cents, no quote object per offer; the page's
     // scenario and bad year come from figuresShown.
-    const figures = await rankOffersOffThread(catalogue, profile, { sort: "total", monteCarlo: monteCarlo(catalogue.offers.length) });
+    // The first page of the default view (by total cost, no filter) quoted in the same call, on the same sampled years.
+    const figures = await rankOffersOffThread(catalogue, profile, { sort: "total", monteCarlo: monteCarlo(catalogue.offers.length), quoteFirst: PAGE_SIZE });
     figures.order.forEach((index, rank) => {
       ranking.premiumCents[index] = figures.annualPremium[rank]!;
       ranking.expectedRacCents[index] = figures.rac[rank]!;
     });
     ranking.orders.total = figures.order;
     ranking.byPremium = figures.byPremium;
+    const { indexOf } = factsOf(catalogue);
+    for (const quote of figures.firstQuotes ?? []) shown.set(indexOf.get(quote.offerId)!, shownFigures(quote));
     return { catalogue, encodedProfile, period: figures.period, referenceVersion: figures.referenceVersion, ineligibleCount: figures.ineligible.length, ranking, shown };
   }
   const options: QuoteOptions = { sort: "total", breakdown: false, badYear: true, monteCarlo: monteCarlo(catalogue.offers.length) };

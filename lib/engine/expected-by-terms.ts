@@ -1,6 +1,6 @@
 import { evaluateAct } from "./act-terms";
 import { settleCheaply, type CeilingLine } from "./ceiling-mean";
-import { termsSlot, type CompiledOffer } from "./compile-offer";
+import { termsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import type { CompiledProfile } from "./compile-profile";
 import { OfferTerms, sharedLine, type SharedLine } from "./scenario";
 import { evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
@@ -43,6 +43,23 @@ const NOT_YET = Number.NaN;
  * needs the lattice (an abusive profile's ceilings, where the offer's work budget is
  * shared among its unsettled groups) is evaluated whole.
  */
+/** Per compiled catalogue, each slot's terms numbers by offer (CompiledOffer.termsIdAt): made once, read by every ranking. */
+const termsColumns = new WeakMap<CompiledCatalogue, Map<number, Int32Array>>();
+
+function termsColumn(catalogue: CompiledCatalogue, slot: number): Int32Array {
+  let columns = termsColumns.get(catalogue);
+  if (!columns) {
+    columns = new Map();
+    termsColumns.set(catalogue, columns);
+  }
+  let column = columns.get(slot);
+  if (!column) {
+    column = Int32Array.from(catalogue.offers, (offer) => offer.termsIdAt(slot));
+    columns.set(slot, column);
+  }
+  return column;
+}
+
 export class ExpectedByTerms {
   /** byTermsId[line][CompiledOffer.termsId]: dense, numbers counting up from 0 per category. */
   private readonly byTermsId: (LineTerms | undefined)[][];
@@ -76,47 +93,78 @@ export class ExpectedByTerms {
     this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
   }
 
-  /** The offer's expected RAC in cents, not rounded (evaluateStochastic(...).expected). */
-  expected(offer: CompiledOffer): number {
+  /**
+   * Each offer's expected RAC in cents, not rounded (evaluateStochastic(...).expected), by
+   * position in the catalogue: line by line over columns of numbers (each offer gets the
+   * same additions in the same order as evaluated alone), then the ceilings of the offers
+   * that have some on this profile.
+   */
+  expectedOfAll(catalogue: CompiledCatalogue): Float64Array {
     const { profile, stochastic } = this;
+    const offers = catalogue.offers;
+    const count = offers.length;
     const lineCount = profile.lines.length;
-    let expected = stochastic.expectedDeductions;
-    let groupCount = 0;
-    const stamp = (this.offerStamp += 1);
+    const columns = this.slots.map((slot) => termsColumn(catalogue, slot));
+    const expected = new Float64Array(count).fill(stochastic.expectedDeductions);
+    const groupedLines: number[] = [];
     for (let l = 0; l < lineCount; l += 1) {
-      const id = offer.termsIdAt(this.slots[l]!);
+      const column = columns[l]!;
       const row = this.byTermsId[l]!;
-      let terms = id < row.length ? row[id] : undefined;
-      if (terms === undefined) {
-        terms = this.lineTermsOf(offer, l);
-        while (row.length <= id) row.push(undefined);
-        row[id] = terms;
-      }
-      this.termsOfLine[l] = terms;
-      expected += terms.restMean;
-      if (terms.ceiling < 0) continue;
-      for (let period = 0; period < terms.periodCount; period += 1) {
-        const key = (profile.lines[l]!.beneficiaryIndex * 64 + terms.ceiling) * 2 + period;
-        if (key >= this.keyStamp.length) this.growKeys(key);
-        let group: number;
-        if (this.keyStamp[key] === stamp) group = this.keyGroup[key]!;
-        else {
-          group = groupCount++;
-          this.keyStamp[key] = stamp;
-          this.keyGroup[key] = group;
-          const lines = (this.groupLines[group] ??= []);
-          lines.length = 0;
-          this.groupPeriod[group] = period;
+      let grouped = false;
+      for (let i = 0; i < count; i += 1) {
+        const id = column[i]!;
+        let terms = id < row.length ? row[id] : undefined;
+        if (terms === undefined) {
+          terms = this.lineTermsOf(offers[i]!, l);
+          while (row.length <= id) row.push(undefined);
+          row[id] = terms;
         }
-        this.groupLines[group]!.push(l);
+        if (terms.ceiling >= 0) grouped = true;
       }
+      if (grouped) groupedLines.push(l);
+      const restMean = Float64Array.from(row, (terms) => (terms ? terms.restMean : 0));
+      for (let i = 0; i < count; i += 1) expected[i]! += restMean[column[i]!]!;
     }
-    for (let group = 0; group < groupCount; group += 1) {
-      const paid = this.paid(this.groupLines[group]!, this.groupPeriod[group]!);
-      if (paid === null) return this.evaluatedWhole(offer);
-      expected -= paid;
+    if (groupedLines.length === 0) return expected;
+    for (let i = 0; i < count; i += 1) {
+      let groupCount = 0;
+      const stamp = (this.offerStamp += 1);
+      for (const l of groupedLines) {
+        const terms = this.byTermsId[l]![columns[l]![i]!]!;
+        if (terms.ceiling < 0) continue;
+        this.termsOfLine[l] = terms;
+        groupCount = this.joinGroups(l, terms, stamp, groupCount);
+      }
+      for (let group = 0; group < groupCount; group += 1) {
+        const paid = this.paid(this.groupLines[group]!, this.groupPeriod[group]!);
+        if (paid === null) {
+          expected[i] = this.evaluatedWhole(offers[i]!);
+          break;
+        }
+        expected[i]! -= paid;
+      }
     }
     return expected;
+  }
+
+  /** Adds line l to its ceiling's groups (one per period) for the offer stamped `stamp`, in evaluateStochastic's order; returns the offer's group count. */
+  private joinGroups(l: number, terms: LineTerms, stamp: number, groupCount: number): number {
+    for (let period = 0; period < terms.periodCount; period += 1) {
+      const key = (this.profile.lines[l]!.beneficiaryIndex * 64 + terms.ceiling) * 2 + period;
+      if (key >= this.keyStamp.length) this.growKeys(key);
+      let group: number;
+      if (this.keyStamp[key] === stamp) group = this.keyGroup[key]!;
+      else {
+        group = groupCount++;
+        this.keyStamp[key] = stamp;
+        this.keyGroup[key] = group;
+        const lines = (this.groupLines[group] ??= []);
+        lines.length = 0;
+        this.groupPeriod[group] = period;
+      }
+      this.groupLines[group]!.push(l);
+    }
+    return groupCount;
   }
 
   private growKeys(key: number): void {

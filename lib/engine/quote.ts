@@ -1,7 +1,7 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { buildBreakdown, reasonList } from "./breakdown";
-import { compileCatalogue, termsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { compileCatalogue, selectOffers, termsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel, type CompiledProfile } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { ExpectedByTerms } from "./expected-by-terms";
@@ -36,7 +36,13 @@ export interface QuoteOptions {
 }
 
 /** rankOffers' options: what a figure depends on (no breakdown, no bad year). */
-export type RankOptions = Omit<QuoteOptions, "breakdown" | "badYear">;
+export type RankOptions = Omit<QuoteOptions, "breakdown" | "badYear"> & {
+  /**
+   * Also quote the first n offers of the ranking (scenario and bad year, no breakdown), on
+   * the same sampled years: the page a ranking is asked for first, in the same call.
+   */
+  quoteFirst?: number;
+};
 
 /**
  * The last profile's sampled years and deductions (tens of milliseconds for 50 000 years,
@@ -273,7 +279,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   const scenarioScratch = { used: [], walk: new Uint8Array(compiled.beneficiaries.length) };
   const ineligible: IneligibleOffer[] = [];
   // The bad year is not asked: no sampled year is walked, only the means, shared by line.
-  const expectedByTerms = stochastic ? new ExpectedByTerms(compiled, stochastic) : null;
+  const expected = stochastic ? new ExpectedByTerms(compiled, stochastic).expectedOfAll(catalogue) : null;
   let eligible = 0;
   for (let position = 0; position < count; position += 1) {
     const compiledOffer = catalogue.offers[position]!;
@@ -286,7 +292,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     }
     let rac: number;
     // As a quote: the expected figure rounded (full mode), else the scenario year's RAC.
-    if (expectedByTerms) rac = Math.max(0, Math.round(expectedByTerms.expected(compiledOffer)));
+    if (expected) rac = Math.max(0, Math.round(expected[position]!));
     else {
       const key = shared.keyOf(compiledOffer);
       const known = racByKey.get(key);
@@ -319,6 +325,8 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     dominatedBy[rank] = dominating < 0 ? -1 : positions[dominating]!;
   }
   ineligible.sort((a, b) => compareIds(a.offerId, b.offerId));
+  const { quoteFirst = 0, ...quoteOptions } = options;
+  const first = Array.from(order.subarray(0, quoteFirst), (position) => catalogue.offers[position]!.offer.id);
   return {
     referenceVersion: REFERENCE.version,
     period: periodLabel(compiled),
@@ -330,5 +338,6 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     dominatedBy,
     byPremium,
     ineligible,
+    ...(first.length > 0 ? { firstQuotes: quoteOffers(selectOffers(catalogue, first), profile, { ...quoteOptions, breakdown: false, badYear: true }).offers } : {}),
   };
 }

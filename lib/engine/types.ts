@@ -152,5 +152,7 @@ export interface QuoteFigures {
   dominatedBy: Int32Array<ArrayBuffer>;
   /** The eligible offers' positions by increasing premium, then RAC, then id: where a filtered ranking sweeps its dominance. */
   byPremium: Int32Array<ArrayBuffer>;
+  /** RankOptions.quoteFirst's quotes (ranked among themselves): the first offers' scenario and bad year. */
+  firstQuotes?: OfferQuote[];
   ineligible: IneligibleOffer[];
 }

@@ -17,10 +17,10 @@ function bothWays(offers: Parameters<typeof compileCatalogue>[0], profile: Profi
   const catalogue = compileCatalogue(offers);
   const compiled = compileProfile(profile);
   const stochastic = prepareStochastic(compiled, options);
-  const shared = new ExpectedByTerms(compiled, stochastic);
-  return catalogue.offers.map((offer) => ({
+  const shared = new ExpectedByTerms(compiled, stochastic).expectedOfAll(catalogue);
+  return catalogue.offers.map((offer, position) => ({
     id: offer.offer.id,
-    shared: shared.expected(offer),
+    shared: shared[position]!,
     whole: evaluateStochastic(new OfferTerms(compiled, offer), stochastic, new Float64Array(0), false).expected,
   }));
 }

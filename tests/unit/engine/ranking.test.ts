@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { quoteOffers } from "@/lib/engine";
+import { compileCatalogue, quoteOffers, rankOffers, selectOffers } from "@/lib/engine";
+import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
 import { compareIds, findDominated, rankFigures, rankOrder } from "@/lib/engine/ranking";
 import { offerSchema } from "@/lib/schemas/offer";
 import { profileSchema } from "@/lib/schemas/profile";
@@ -165,5 +166,20 @@ describe("rankFigures : le classement sur des nombres, clés tassées en un doub
       const byPremium = [...ids.keys()].sort((a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || compareIds(ids[a]!, ids[b]!));
       expect(Array.from(figures.byPremium)).toEqual(byPremium);
     }
+  });
+});
+
+describe("rankOffers avec quoteFirst : la première page chiffrée dans le même appel", () => {
+  test("les devis des n premières offres sont ceux d'un appel à part sur ces offres (scénario, année difficile)", () => {
+    const offers = generateSyntheticOffers({ count: 120, seed: 4 });
+    const catalogue = compileCatalogue(offers);
+    const family = referenceProfile("couple-avec-enfants");
+    const monteCarlo = { sampleCount: 200, deductionSampleCount: 2000 };
+    const ranking = rankOffers(catalogue, family, { monteCarlo, quoteFirst: 20 });
+    const first = Array.from(ranking.order.subarray(0, 20), (position) => offers[position]!.id);
+    expect(ranking.firstQuotes!.map((quote) => quote.offerId).sort()).toEqual([...first].sort());
+    expect(ranking.firstQuotes).toEqual(quoteOffers(selectOffers(catalogue, first), family, { monteCarlo, breakdown: false, badYear: true }).offers);
+    expect(ranking.firstQuotes!.every((quote) => quote.badYearRac !== null)).toBe(true);
+    expect(rankOffers(catalogue, family, { monteCarlo }).firstQuotes).toBeUndefined();
   });
 });
