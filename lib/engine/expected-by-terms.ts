@@ -27,6 +27,12 @@ interface GroupNode {
 
 const NOT_YET = Number.NaN;
 
+function sameFigures(known: Float64Array, figures: Float64Array, size: number): boolean {
+  if (known.length !== size) return false;
+  for (let k = 0; k < size; k += 1) if (known[k] !== figures[k]) return false;
+  return true;
+}
+
 /**
  * The expected RAC of many offers on one profile (full mode's ranking figure), at the
  * cost of a few additions per care line and offer.
@@ -63,8 +69,10 @@ function termsColumn(catalogue: CompiledCatalogue, slot: number): Int32Array {
 export class ExpectedByTerms {
   /** byTermsId[line][CompiledOffer.termsId]: dense, numbers counting up from 0 per category. */
   private readonly byTermsId: (LineTerms | undefined)[][];
-  /** byFigures[line]: the figures' key (figureKey) → their LineTerms. */
-  private readonly byFigures: Map<string, LineTerms>[];
+  /** byFigures[line]: a hash of the figures (figuresOf) → the LineTerms of the figures with that hash. */
+  private readonly byFigures: Map<number, { figures: Float64Array; terms: LineTerms }[]>[];
+  /** figuresOf's output, reused. */
+  private readonly figures: Float64Array;
   private readonly slots: number[];
   /** Shared act terms, for the offers evaluated whole. */
   private readonly sharedLines: (SharedLine | undefined)[][];
@@ -88,6 +96,7 @@ export class ExpectedByTerms {
   ) {
     this.byTermsId = profile.lines.map(() => []);
     this.byFigures = profile.lines.map(() => new Map());
+    this.figures = new Float64Array(5 + 4 * Math.max(0, ...profile.lines.map((line) => line.segments.length)));
     this.sharedLines = profile.lines.map(() => []);
     // As quote.ts's SharedTerms: a line that may go to a partner network reads the offer's network discounts.
     this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
@@ -178,31 +187,51 @@ export class ExpectedByTerms {
 
   /** The line's LineTerms under this offer: those of the offers with the same figures for it, made on first use. */
   private lineTermsOf(offer: CompiledOffer, l: number): LineTerms {
-    const key = this.figureKey(offer, l);
-    const known = this.byFigures[l]!.get(key);
-    if (known) return known;
+    const size = this.figuresOf(offer, l);
+    const figures = this.figures;
+    // FNV-1a over the figures (days, indexes, cents), then an exact comparison with the candidates of that hash.
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < size; k += 1) hash = Math.imul(hash ^ figures[k]!, 0x01000193);
+    const byHash = this.byFigures[l]!;
+    let candidates = byHash.get(hash);
+    if (candidates === undefined) {
+      candidates = [];
+      byHash.set(hash, candidates);
+    }
+    for (const candidate of candidates) if (sameFigures(candidate.figures, figures, size)) return candidate.terms;
     const terms = this.lineTerms(new OfferTerms(this.profile, offer), l);
-    this.byFigures[l]!.set(key, terms);
+    candidates.push({ figures: figures.slice(0, size), terms });
     return terms;
   }
 
   /**
-   * What lineModel reads of the offer for line l: the waiting period's end, the ceiling
-   * (index, amounts, period) and each segment's act figures. Equal keys, equal models.
+   * Writes in `this.figures` what lineModel reads of the offer for line l: the waiting
+   * period's end, the ceiling (index, amounts, period) and each segment's act figures.
+   * Equal figures, equal models. Returns how many were written.
    */
-  private figureKey(offer: CompiledOffer, l: number): string {
+  private figuresOf(offer: CompiledOffer, l: number): number {
     const line = this.profile.lines[l]!;
     const guarantee = offer.guarantee(line.guarantee);
-    let key = `${this.profile.waitEndByMonths[guarantee.waitingMonths]}|${guarantee.ceiling}`;
+    const figures = this.figures;
+    figures[0] = this.profile.waitEndByMonths[guarantee.waitingMonths]!;
+    figures[1] = guarantee.ceiling;
+    let size = 2;
     if (guarantee.ceiling >= 0) {
       const ceiling = offer.ceilings[guarantee.ceiling]!;
-      key += `|${ceiling.amount}|${ceiling.firstYearAmount}|${ceiling.period}`;
+      figures[2] = ceiling.amount;
+      figures[3] = ceiling.firstYearAmount;
+      figures[4] = ceiling.period === "calendar" ? 0 : 1;
+      size = 5;
     }
     for (const facts of line.segments) {
       const act = evaluateAct(offer, line, facts);
-      key += `|${act.price},${act.secuGross},${act.fixed},${act.capped}`;
+      figures[size] = act.price;
+      figures[size + 1] = act.secuGross;
+      figures[size + 2] = act.fixed;
+      figures[size + 3] = act.capped;
+      size += 4;
     }
-    return key;
+    return size;
   }
 
   private lineTerms(terms: OfferTerms, l: number): LineTerms {
