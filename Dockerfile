@@ -33,4 +33,6 @@ USER node
 EXPOSE 3000
 # DATABASE_URL, AUTH_SECRET and APP_URL come from the environment (docker-compose.yml).
 # The migrations are applied before the server starts; a failed migration stops the container.
-CMD ["sh", "-c", "node node_modules/prisma/build/index.js migrate deploy && exec node server.js"]
+# Memory settings as scripts/lib/next-build.ts starts the server (docs/operations.md, Memory).
+ENV MALLOC_ARENA_MAX=2
+CMD ["sh", "-c", "node node_modules/prisma/build/index.js migrate deploy && exec node --max-old-space-size=256 server.js"]

@@ -107,7 +107,7 @@ const MAX_QUEUE = 64;
  * catalogue ~70 MB; a small young generation keeps each worker's footprint down.
  */
 const WORKER_HEAP_MB = 128;
-const WORKER_YOUNG_MB = 48;
+const WORKER_YOUNG_MB = 32;
 
 export interface EnginePoolOptions {
   file: string;
