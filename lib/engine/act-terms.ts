@@ -39,7 +39,7 @@ function rateTotal(bp: number, basis: CompiledTerms["basis"], br: number, secuRe
 }
 
 export function evaluateAct(offer: CompiledOffer, line: CompiledLine, facts: ActFacts): ActTerms {
-  const guarantee = offer.guarantee(line.guarantee);
+  const guarantee = offer.guaranteeAt(line.guaranteeIndex);
   const responsable = offer.responsable;
   const network = offer.network;
   // Network prices apply to partner opticians, dentists and audiologists only, never to

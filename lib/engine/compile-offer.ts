@@ -113,10 +113,14 @@ export class CompiledOffer {
   }
 
   guarantee(category: GuaranteeCategory): CompiledGuarantee {
-    const index = categoryIndex(category);
+    return this.guaranteeAt(categoryIndex(category));
+  }
+
+  /** guarantee() by the category's index in GUARANTEE_CATEGORIES (CompiledLine.guaranteeIndex). */
+  guaranteeAt(index: number): CompiledGuarantee {
     let compiled = this.compiled[index];
     if (compiled === undefined) {
-      const guarantee = this.offer.guarantees[category];
+      const guarantee = this.offer.guarantees[GUARANTEE_CATEGORIES[index]!];
       const ceiling = this.ceilingOf[index]!;
       compiled = {
         terms: compileTerms(guarantee),

@@ -1,6 +1,7 @@
 import {
   CARE_CATEGORY_LABELS,
   CONSULTATION_CATEGORIES,
+  GUARANTEE_CATEGORIES,
   GUARANTEE_OF_CARE_CATEGORY,
   SECTOR_CATEGORIES,
   type CareCategory,
@@ -63,6 +64,8 @@ export interface CompiledLine {
   lineIndex: number;
   category: CareCategory;
   guarantee: GuaranteeCategory;
+  /** The guarantee's index in GUARANTEE_CATEGORIES (CompiledOffer.guaranteeAt: read for every offer). */
+  guaranteeIndex: number;
   label: string;
   sector: Sector | null;
   mean: number;
@@ -529,6 +532,7 @@ export function compileProfile(profile: Profile, year?: number): CompiledProfile
         lineIndex,
         category: line.category,
         guarantee: GUARANTEE_OF_CARE_CATEGORY[line.category],
+        guaranteeIndex: GUARANTEE_CATEGORIES.indexOf(GUARANTEE_OF_CARE_CATEGORY[line.category]),
         label: line.label ?? CARE_CATEGORY_LABELS[line.category],
         sector: SECTOR_CATEGORIES.includes(line.category) ? (line.sector ?? "1") : null,
         mean: line.perYear,

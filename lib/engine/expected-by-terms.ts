@@ -211,7 +211,7 @@ export class ExpectedByTerms {
    */
   private figuresOf(offer: CompiledOffer, l: number): number {
     const line = this.profile.lines[l]!;
-    const guarantee = offer.guarantee(line.guarantee);
+    const guarantee = offer.guaranteeAt(line.guaranteeIndex);
     const figures = this.figures;
     figures[0] = this.profile.waitEndByMonths[guarantee.waitingMonths]!;
     figures[1] = guarantee.ceiling;

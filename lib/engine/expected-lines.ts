@@ -43,7 +43,7 @@ export function expectLines(terms: OfferTerms, stochastic: StochasticProfile, ex
   for (let l = 0; l < lineCount; l += 1) {
     const pmf = stochastic.pmf[l]!;
     const line = profile.lines[l]!;
-    const ceiling = terms.offer.guarantee(line.guarantee).ceiling;
+    const ceiling = terms.offer.guaranteeAt(line.guaranteeIndex).ceiling;
     const periods = ceiling >= 0 ? terms.ceilingPeriodCount(ceiling) : 1;
     if (line.segments.length === 1 && terms.waitEndDay(l) <= profile.periodStart && periods === 1) {
       // One set of figures all year: the means are the mean count times the act's figures.

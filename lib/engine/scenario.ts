@@ -69,7 +69,7 @@ export class OfferTerms {
     lines?: SharedLine[],
   ) {
     this.lines = lines ?? profile.lines.map(sharedLine);
-    this.waitEnd = profile.lines.map((line) => profile.waitEndByMonths[offer.guarantee(line.guarantee).waitingMonths]!);
+    this.waitEnd = profile.lines.map((line) => profile.waitEndByMonths[offer.guaranteeAt(line.guaranteeIndex).waitingMonths]!);
   }
 
   get(line: number, segment: number): ActTerms {
@@ -211,7 +211,7 @@ export function scenarioRac(terms: OfferTerms, schedule: Schedule, byLine: Sched
   const lines = terms.profile.lines;
   for (let l = 0; l < byLine.length; l += 1) {
     const shared = terms.lines[l]!;
-    if (shared.scenarioRac === undefined) shared.scenarioRac = terms.offer.guarantee(lines[l]!.guarantee).ceiling >= 0 ? Number.NaN : lineRac(terms, byLine[l]!, used);
+    if (shared.scenarioRac === undefined) shared.scenarioRac = terms.offer.guaranteeAt(lines[l]!.guaranteeIndex).ceiling >= 0 ? Number.NaN : lineRac(terms, byLine[l]!, used);
     if (Number.isNaN(shared.scenarioRac)) {
       walk[lines[l]!.beneficiaryIndex] = 1;
       walking = true;

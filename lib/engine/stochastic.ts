@@ -240,7 +240,7 @@ export interface LineModel {
 export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number): LineModel {
   const profile = terms.profile;
   const line = profile.lines[l]!;
-  const ceiling = terms.offer.guarantee(line.guarantee).ceiling;
+  const ceiling = terms.offer.guaranteeAt(line.guaranteeIndex).ceiling;
   const nmax = stochastic.pmf[l]!.length - 1;
   const periods = ceiling >= 0 ? terms.ceilingPeriodCount(ceiling) : 1;
   if (line.segments.length === 1 && terms.waitEndDay(l) <= profile.periodStart && periods === 1) {
