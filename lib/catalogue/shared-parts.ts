@@ -24,16 +24,38 @@ export function shareIdenticalParts(offers: readonly Offer[]): Offer[] {
     keyOfShared.set(value, key);
     return value;
   };
+  // Parts already shared by an earlier call come first, so that the offers a reload keeps stay as they are.
+  const register = (value: unknown) => {
+    const key = value !== null && typeof value === "object" ? keyOfShared.get(value) : undefined;
+    if (key !== undefined && !known.has(key)) known.set(key, value as object);
+  };
+  for (const offer of offers) {
+    for (const guarantee of Object.values(offer.guarantees)) register(guarantee);
+    for (const part of [offer.insurer, offer.network, offer.ceilings, ...offer.premiums.bands.map((band) => band.departments)]) register(part);
+  }
   return offers.map((offer) => {
-    const guarantees = Object.fromEntries(Object.entries(offer.guarantees).map(([category, guarantee]) => [category, shared(guarantee)])) as Offer["guarantees"];
+    const entries = Object.entries(offer.guarantees);
+    const guarantees = entries.map(([, guarantee]) => shared(guarantee));
+    const insurer = shared(offer.insurer);
+    const network = shared(offer.network);
+    const ceilings = shared(offer.ceilings);
+    // Bands differ by their amounts from offer to offer: only their department lists repeat.
+    const bands = offer.premiums.bands.map((band) => (band.departments ? { ...band, departments: shared(band.departments) } : band));
+    const unchanged =
+      insurer === offer.insurer &&
+      network === offer.network &&
+      ceilings === offer.ceilings &&
+      guarantees.every((guarantee, index) => guarantee === entries[index]![1]) &&
+      bands.every((band, index) => band.departments === offer.premiums.bands[index]!.departments);
+    // An offer a reload keeps, already made of shared parts, stays the same object.
+    if (unchanged) return offer;
     return {
       ...offer,
-      insurer: shared(offer.insurer),
-      network: shared(offer.network),
-      ceilings: shared(offer.ceilings),
-      // Bands differ by their amounts from offer to offer: only their department lists repeat.
-      premiums: { ...offer.premiums, bands: offer.premiums.bands.map((band) => (band.departments ? { ...band, departments: shared(band.departments) } : band)) },
-      guarantees,
+      insurer,
+      network,
+      ceilings,
+      premiums: { ...offer.premiums, bands },
+      guarantees: Object.fromEntries(entries.map(([category], index) => [category, guarantees[index]])) as Offer["guarantees"],
     };
   });
 }

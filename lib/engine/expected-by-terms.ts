@@ -33,22 +33,6 @@ function sameFigures(known: Float64Array, figures: Float64Array, size: number): 
   return true;
 }
 
-/**
- * The expected RAC of many offers on one profile (full mode's ranking figure), at the
- * cost of a few additions per care line and offer.
- *
- * evaluateStochastic's expected RAC is D + Σ lines restMean(line) − Σ ceiling groups
- * E[min(Σ claims, amount)]. A line's term depends only on what the offer makes of that
- * line's acts (their price, Sécu and mutuelle parts in each segment of the year), its
- * waiting period and its ceiling (index, amounts, period); a group's on its lines'. In a
- * catalogue of regional and age variants, thousands of offers differ on some line, so
- * sharing whole offers' figures leaves most of the work; sharing each line's and each
- * group's does not, and offers whose guarantees differ where this profile does not look
- * (another lens pair's amount…) share too. The figures are added in evaluateStochastic's
- * order, term for term: the sums are the same doubles. An offer with a group whose mean
- * needs the lattice (an abusive profile's ceilings, where the offer's work budget is
- * shared among its unsettled groups) is evaluated whole.
- */
 /** Per compiled catalogue, each slot's terms numbers by offer (CompiledOffer.termsIdAt): made once, read by every ranking. */
 const termsColumns = new WeakMap<CompiledCatalogue, Map<number, Int32Array>>();
 
@@ -66,6 +50,22 @@ function termsColumn(catalogue: CompiledCatalogue, slot: number): Int32Array {
   return column;
 }
 
+/**
+ * The expected RAC of many offers on one profile (full mode's ranking figure), at the
+ * cost of a few additions per care line and offer.
+ *
+ * evaluateStochastic's expected RAC is D + Σ lines restMean(line) − Σ ceiling groups
+ * E[min(Σ claims, amount)]. A line's term depends only on what the offer makes of that
+ * line's acts (their price, Sécu and mutuelle parts in each segment of the year), its
+ * waiting period and its ceiling (index, amounts, period); a group's on its lines'. In a
+ * catalogue of regional and age variants, thousands of offers differ on some line, so
+ * sharing whole offers' figures leaves most of the work; sharing each line's and each
+ * group's does not, and offers whose guarantees differ where this profile does not look
+ * (another lens pair's amount…) share too. The figures are added in evaluateStochastic's
+ * order, term for term: the sums are the same doubles. An offer with a group whose mean
+ * needs the lattice (an abusive profile's ceilings, where the offer's work budget is
+ * shared among its unsettled groups) is evaluated whole.
+ */
 export class ExpectedByTerms {
   /** byTermsId[line][CompiledOffer.termsId]: dense, numbers counting up from 0 per category. */
   private readonly byTermsId: (LineTerms | undefined)[][];

@@ -31,8 +31,11 @@ describe("shareIdenticalParts: one object for the parts offers repeat", () => {
   it("a second call on offers already shared (a reload keeping most offers) shares the new ones with them", () => {
     const first = shareIdenticalParts(offers.slice(0, 150));
     const fresh = JSON.parse(JSON.stringify(offers.slice(150))) as typeof offers;
-    const second = shareIdenticalParts([...first, ...fresh]);
-    expect(second.at(-1)!.guarantees.pharmacy).toBe(first[0]!.guarantees.pharmacy);
-    expect(second).toEqual(offers);
+    // Fresh offers first: a reload lists offers by id, changed ones among the kept.
+    const second = shareIdenticalParts([...fresh, ...first]);
+    expect(second[0]!.guarantees.pharmacy).toBe(first[0]!.guarantees.pharmacy);
+    expect(second).toEqual([...offers.slice(150), ...offers.slice(0, 150)]);
+    // The offers kept are the same objects: a reload does not make new ones of what it did not read.
+    first.forEach((offer, index) => expect(second[fresh.length + index]).toBe(offer));
   });
 });
