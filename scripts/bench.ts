@@ -5,8 +5,9 @@
  * Modes, each the median of RUNS runs on a catalogue compiled once (as the engine's worker
  * keeps the revision it holds; the compilation is measured apart, `compileMs`):
  * - "shown": what a results page costs: the ranking as figures only (rankOffers: premium
- *   and expected RAC per offer, no quote objects, no scenario year, no bad year), then the
- *   full quotes (scenario, expected, bad year) of the first PAGE_SIZE offers of that ranking;
+ *   and expected RAC per offer, no quote objects, no scenario year, no bad year), with the
+ *   full quotes (scenario, expected, bad year) of its first PAGE_SIZE offers in the same
+ *   call (quoteFirst), as the server asks it;
  * - "full": scenario, expected and bad year for every offer (for the record);
  * - "scenario": the year as entered only, ranked as figures (rankOffers), as a ranking is
  *   asked for (the issue's scenario target is measured on it);
@@ -57,10 +58,8 @@ function compare(catalogue: CompiledCatalogue, mode: Mode): number {
   if (mode === "scenario") return rankOffers(catalogue, profile, { mode: "scenario" }).order.length;
   if (mode === "scenarioQuotes") return quoteOffers(catalogue, profile, { mode: "scenario", breakdown: false }).offers.length;
   if (mode === "full") return quoteOffers(catalogue, profile, { breakdown: false }).offers.length;
-  const ranking = rankOffers(catalogue, profile);
-  const page = Array.from(ranking.order.subarray(0, PAGE_SIZE), (position) => catalogue.offers[position]!.offer.id);
-  quoteOffers(selectOffers(catalogue, page), profile, { breakdown: false });
-  return ranking.order.length;
+  // As the server asks it: the figures, and the first page quoted in the same call (RankOptions.quoteFirst).
+  return rankOffers(catalogue, profile, { quoteFirst: PAGE_SIZE }).order.length;
 }
 
 function measure(offers: readonly Offer[], catalogue: CompiledCatalogue, mode: Mode) {
