@@ -23,7 +23,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { compileCatalogue, quoteOffers, rankOffers, selectOffers, type CompiledCatalogue } from "../lib/engine";
+import { compileCatalogue, quoteOffers, rankOffers, type CompiledCatalogue } from "../lib/engine";
 import type { Offer } from "../lib/schemas/offer";
 import { REFERENCE_PROFILE_IDS, referenceProfile } from "../seed/factories/profiles";
 import { generateSyntheticOffers } from "../seed/factories/synthetic-catalogue";
