@@ -67,13 +67,15 @@ function termsColumn(catalogue: CompiledCatalogue, slot: number): Int32Array {
  * shared among its unsettled groups) is evaluated whole.
  */
 export class ExpectedByTerms {
-  /** byTermsId[line][CompiledOffer.termsId]: dense, numbers counting up from 0 per category. */
+  /** byTermsId[line][CompiledOffer.termsId] (numbers counting up from 0 per category), filled by expectedOfAll. */
   private readonly byTermsId: (LineTerms | undefined)[][];
   /** byFigures[line]: a hash of the figures (figuresOf) → the LineTerms of the figures with that hash. */
   private readonly byFigures: Map<number, { figures: Float64Array; terms: LineTerms }[]>[];
   /** figuresOf's output, reused. */
   private readonly figures: Float64Array;
   private readonly slots: number[];
+  /** The lines handed to lineModel's OfferTerms: a fresh one for the line modelled. */
+  private readonly modelLines: SharedLine[];
   /** Shared act terms, for the offers evaluated whole. */
   private readonly sharedLines: (SharedLine | undefined)[][];
   private readonly groupRoots: [GroupNode, GroupNode] = [
@@ -85,7 +87,9 @@ export class ExpectedByTerms {
   private offerStamp = 0;
   private keyStamp = new Int32Array(0);
   private keyGroup = new Int32Array(0);
+  // Lines of each group: the first groupSize[group] entries (arrays kept, not emptied, from offer to offer).
   private readonly groupLines: number[][] = [];
+  private readonly groupSize: number[] = [];
   private readonly groupPeriod: number[] = [];
   private readonly termsOfLine: LineTerms[] = [];
   private readonly noScratch = new Float64Array(0);
@@ -98,6 +102,7 @@ export class ExpectedByTerms {
     this.byFigures = profile.lines.map(() => new Map());
     this.figures = new Float64Array(5 + 4 * Math.max(0, ...profile.lines.map((line) => line.segments.length)));
     this.sharedLines = profile.lines.map(() => []);
+    this.modelLines = profile.lines.map(sharedLine);
     // As quote.ts's SharedTerms: a line that may go to a partner network reads the offer's network discounts.
     this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
   }
@@ -118,20 +123,23 @@ export class ExpectedByTerms {
     const groupedLines: number[] = [];
     for (let l = 0; l < lineCount; l += 1) {
       const column = columns[l]!;
-      const row = this.byTermsId[l]!;
+      let size = 0;
+      for (let i = 0; i < count; i += 1) size = Math.max(size, column[i]! + 1);
+      const row = new Array<LineTerms | undefined>(size).fill(undefined);
+      this.byTermsId[l] = row;
       let grouped = false;
       for (let i = 0; i < count; i += 1) {
         const id = column[i]!;
-        let terms = id < row.length ? row[id] : undefined;
+        let terms = row[id];
         if (terms === undefined) {
           terms = this.lineTermsOf(offers[i]!, l);
-          while (row.length <= id) row.push(undefined);
           row[id] = terms;
         }
         if (terms.ceiling >= 0) grouped = true;
       }
       if (grouped) groupedLines.push(l);
-      const restMean = Float64Array.from(row, (terms) => (terms ? terms.restMean : 0));
+      const restMean = new Float64Array(row.length);
+      for (let id = 0; id < row.length; id += 1) restMean[id] = row[id]?.restMean ?? 0;
       for (let i = 0; i < count; i += 1) expected[i]! += restMean[column[i]!]!;
     }
     if (groupedLines.length === 0) return expected;
@@ -145,7 +153,7 @@ export class ExpectedByTerms {
         groupCount = this.joinGroups(l, terms, stamp, groupCount);
       }
       for (let group = 0; group < groupCount; group += 1) {
-        const paid = this.paid(this.groupLines[group]!, this.groupPeriod[group]!);
+        const paid = this.paid(group);
         if (paid === null) {
           expected[i] = this.evaluatedWhole(offers[i]!);
           break;
@@ -167,11 +175,11 @@ export class ExpectedByTerms {
         group = groupCount++;
         this.keyStamp[key] = stamp;
         this.keyGroup[key] = group;
-        const lines = (this.groupLines[group] ??= []);
-        lines.length = 0;
+        this.groupLines[group] ??= [];
+        this.groupSize[group] = 0;
         this.groupPeriod[group] = period;
       }
-      this.groupLines[group]!.push(l);
+      this.groupLines[group]![this.groupSize[group]!++] = l;
     }
     return groupCount;
   }
@@ -199,7 +207,9 @@ export class ExpectedByTerms {
       byHash.set(hash, candidates);
     }
     for (const candidate of candidates) if (sameFigures(candidate.figures, figures, size)) return candidate.terms;
-    const terms = this.lineTerms(new OfferTerms(this.profile, offer), l);
+    // lineModel reads line l only: the other lines' act caches are never filled.
+    this.modelLines[l] = sharedLine();
+    const terms = this.lineTerms(new OfferTerms(this.profile, offer, this.modelLines), l);
     candidates.push({ figures: figures.slice(0, size), terms });
     return terms;
   }
@@ -249,19 +259,22 @@ export class ExpectedByTerms {
   }
 
   /** The group's E[min(Σ claims, amount)] when it settles without a lattice, else null. */
-  private paid(lines: readonly number[], period: number): number | null {
+  private paid(group: number): number | null {
+    const lines = this.groupLines[group]!;
+    const size = this.groupSize[group]!;
+    const period = this.groupPeriod[group]!;
     const first = this.termsOfLine[lines[0]!]!;
-    if (lines.length === 1) {
+    if (size === 1) {
       const known = first.alonePaid[period]!;
       if (known === null || !Number.isNaN(known)) return known;
-      const settled = this.settle(lines, period, first.amounts[period]!);
+      const settled = this.settle(lines.slice(0, 1), period, first.amounts[period]!);
       first.alonePaid[period] = settled;
       return settled;
     }
     // The lines' LineTerms determine their claims and the ceiling's amount.
     let node = this.groupRoots[period as 0 | 1];
-    for (const l of lines) {
-      const terms = this.termsOfLine[l]!;
+    for (let k = 0; k < size; k += 1) {
+      const terms = this.termsOfLine[lines[k]!]!;
       node.next ??= new Map();
       let next = node.next.get(terms);
       if (next === undefined) {
@@ -270,7 +283,7 @@ export class ExpectedByTerms {
       }
       node = next;
     }
-    if (node.paid === undefined) node.paid = this.settle(lines, period, first.amounts[period]!);
+    if (node.paid === undefined) node.paid = this.settle(lines.slice(0, size), period, first.amounts[period]!);
     return node.paid;
   }
 
