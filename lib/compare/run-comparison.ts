@@ -143,9 +143,9 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
   const shown = new Map<number, ShownFigures>();
   if (catalogue.offers.length > BAD_YEAR_FOR_ALL_MAX_OFFERS) {
     // The engine's figures only (rankOffers): by rank, the offers' catalogue indexes with
-    // their premium and expected RAC in cents, no quote object per offer; the page's
-    // scenario and bad year come from figuresShown.
-    // The first page of the default view (by total cost, no filter) quoted in the same call, on the same sampled years.
+    // their premium and expected RAC in cents, no quote object per offer. The scenario and
+    // bad year of the default view's first page (by total cost, no filter) come in the same
+    // call, on the same sampled years; other pages' from figuresShown.
     const figures = await rankOffersOffThread(catalogue, profile, { sort: "total", monteCarlo: monteCarlo(catalogue.offers.length), quoteFirst: PAGE_SIZE });
     figures.order.forEach((index, rank) => {
       ranking.premiumCents[index] = figures.annualPremium[rank]!;
