@@ -8,7 +8,7 @@ import { profileSchema, type Profile } from "@/lib/schemas/profile";
 import { REFERENCE_PROFILE_IDS, referenceProfile } from "@/seed/factories/profiles";
 import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
 import { loadProfiles } from "@/scripts/lib/load-profiles";
-import { testOffer } from "./helpers";
+import { ceilingPastItsBudget, testOffer } from "./helpers";
 
 const OPTIONS = { ...DEFAULT_STOCHASTIC_OPTIONS, sampleCount: 50, deductionSampleCount: 500 };
 
@@ -79,19 +79,8 @@ describe("ExpectedByTerms : le reste à charge attendu partagé par ligne de soi
   });
 
   test("une offre dont un plafond demande le budget de travail (moyenne bornée) est évaluée entière, au même nombre", () => {
-    const offer = testOffer({
-      responsable: false,
-      guarantees: { "alternative-medicine": { forfait: { amount: "1.37", per: "act" } } },
-      ceilings: [{ id: "douce", categories: ["alternative-medicine"], amount: "420.00", period: "calendar" }],
-    });
-    const profile = profileSchema.parse({
-      startDate: "2026-01-01",
-      department: "75",
-      beneficiaries: [
-        { label: "Adulte", age: 40, care: ["55.00", "61.00", "67.00"].map((price) => ({ category: "alternative-medicine", perYear: 104, price })) },
-      ],
-    });
-    const [figure] = bothWays([offer], profile, { ...OPTIONS, ceilingWork: 20_000 });
+    const { offer, profile, ceilingWork } = ceilingPastItsBudget();
+    const [figure] = bothWays([offer], profile, { ...OPTIONS, ceilingWork });
     expect(figure!.shared).toBe(figure!.whole);
     expect(figure!.shared).toBeGreaterThan(0);
   });

@@ -5,7 +5,7 @@ import { allocateCents } from "@/lib/engine/money";
 import { profileSchema } from "@/lib/schemas/profile";
 import { buildDemoCatalogue } from "@/seed/demo-catalogue";
 import { REFERENCE_PROFILES, referenceProfile } from "@/seed/factories/profiles";
-import { oneLineProfile, testOffer } from "./helpers";
+import { ceilingPastItsBudget, oneLineProfile, testOffer } from "./helpers";
 
 const sum = (values: string[]) => values.reduce((total, value) => total.plus(value), new Decimal(0)).toFixed(2);
 const linesOf = (quote: OfferQuote) => quote.breakdown!.flatMap((b) => b.categories.flatMap((c) => c.lines));
@@ -83,27 +83,9 @@ describe("Chiffres attendus par ligne de soins", () => {
   );
 
   test("un plafond partagé dont la moyenne est bornée (méthode approchée) : les lignes font encore au centime le reste à charge attendu", () => {
-    // Three lines of 104 sessions claiming 1,37 € each from a 420 € ceiling (about what they
-    // claim together on average), with a ceiling budget too small for the
-    // exact convolution: the offer's expected figure is the bounded one, and the lines
-    // share that bounded ceiling payment in proportion to their expected claims.
-    const offer = testOffer({
-      responsable: false,
-      guarantees: { "alternative-medicine": { forfait: { amount: "1.37", per: "act" } } },
-      ceilings: [{ id: "douce", categories: ["alternative-medicine"], amount: "420.00", period: "calendar" }],
-    });
-    const profile = profileSchema.parse({
-      startDate: "2026-01-01",
-      department: "75",
-      beneficiaries: [
-        {
-          label: "Adulte",
-          age: 40,
-          care: ["55.00", "61.00", "67.00"].map((price) => ({ category: "alternative-medicine", perYear: 104, price })),
-        },
-      ],
-    });
-    const quote = quoteOffers([offer], profile, { breakdown: true, monteCarlo: { ceilingWork: 20_000, deductionSampleCount: 2000, sampleCount: 100 } })
+    // The lines share the bounded ceiling payment in proportion to their expected claims.
+    const { offer, profile, ceilingWork } = ceilingPastItsBudget();
+    const quote = quoteOffers([offer], profile, { breakdown: true, monteCarlo: { ceilingWork, deductionSampleCount: 2000, sampleCount: 100 } })
       .offers[0]!;
     expect(quote.expectedMethod).toBe("bounded");
     const lines = linesOf(quote);

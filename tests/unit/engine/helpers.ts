@@ -73,3 +73,22 @@ export function scenarioOf(offer: Offer, profile: Profile, options: QuoteOptions
 export function reasonsOf(quote: OfferQuote): Record<string, string> {
   return Object.fromEntries(quote.scenario.reasons.map((r) => [r.reason, r.amount]));
 }
+
+/**
+ * Three lines of 104 sessions claiming 1,37 € each from a 420 € ceiling (about what they
+ * claim together on average): with a ceiling work budget of 20 000 units, too small for
+ * the exact convolution, the offer's expected figure is the bounded one.
+ */
+export function ceilingPastItsBudget(): { offer: Offer; profile: Profile; ceilingWork: number } {
+  const offer = testOffer({
+    responsable: false,
+    guarantees: { "alternative-medicine": { forfait: { amount: "1.37", per: "act" } } },
+    ceilings: [{ id: "douce", categories: ["alternative-medicine"], amount: "420.00", period: "calendar" }],
+  });
+  const profile = profileSchema.parse({
+    startDate: "2026-01-01",
+    department: "75",
+    beneficiaries: [{ label: "Adulte", age: 40, care: ["55.00", "61.00", "67.00"].map((price) => ({ category: "alternative-medicine", perYear: 104, price })) }],
+  });
+  return { offer, profile, ceilingWork: 20_000 };
+}
