@@ -1,5 +1,6 @@
 import { GUARANTEE_CATEGORIES, LENS_PAIRS, type GuaranteeCategory, type LensPair } from "../schemas/care-category";
 import type { GuaranteeTerms, Offer, PremiumBand } from "../schemas/offer";
+import type { CompiledLine } from "./compile-profile";
 import { moneyToCents, percentToBasisPoints } from "./money";
 
 /** Guarantee terms in cents and basis points; −1 means "absent". */
@@ -256,6 +257,11 @@ function categoryIndex(category: GuaranteeCategory): number {
 /** Where CompiledOffer keeps the terms number of a category, without or with the network. */
 export function termsSlot(category: GuaranteeCategory, withNetwork: boolean): number {
   return 2 * categoryIndex(category) + (withNetwork ? 1 : 0);
+}
+
+/** The slot of a profile's care line: a line that may go to a partner network reads the offer's network discounts. */
+export function lineTermsSlot(line: CompiledLine): number {
+  return termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none"));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { evaluateAct } from "./act-terms";
 import { settleCheaply, type CeilingLine } from "./ceiling-mean";
-import { termsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { lineTermsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import type { CompiledProfile } from "./compile-profile";
 import { OfferTerms, sharedLine, type SharedLine } from "./scenario";
 import { evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
@@ -103,8 +103,7 @@ export class ExpectedByTerms {
     this.figures = new Float64Array(5 + 4 * Math.max(0, ...profile.lines.map((line) => line.segments.length)));
     this.sharedLines = profile.lines.map(() => []);
     this.modelLines = profile.lines.map(sharedLine);
-    // As quote.ts's SharedTerms: a line that may go to a partner network reads the offer's network discounts.
-    this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
+    this.slots = profile.lines.map(lineTermsSlot);
   }
 
   /**

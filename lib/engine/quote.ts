@@ -1,7 +1,7 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { buildBreakdown, reasonList } from "./breakdown";
-import { compileCatalogue, selectOffers, termsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { compileCatalogue, lineTermsSlot, selectOffers, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel, type CompiledProfile } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { ExpectedByTerms } from "./expected-by-terms";
@@ -89,8 +89,7 @@ class SharedTerms {
 
   constructor(profile: CompiledProfile) {
     this.byLine = profile.lines.map(() => []);
-    // A line that may go to a partner network: the offer's network discounts are part of its terms.
-    this.slots = profile.lines.map((line) => termsSlot(line.guarantee, line.inNetwork && line.segments.some((facts) => facts.network !== "none")));
+    this.slots = profile.lines.map(lineTermsSlot);
     this.codes = new Array<number>(2 * profile.lines.length).fill(0);
   }
 
