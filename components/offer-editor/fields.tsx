@@ -14,6 +14,16 @@ interface FieldProps {
   hint?: string;
 }
 
+/** A field's error under it, named for aria-describedby and for the list of issues that points to it (data-path). */
+function FieldError({ id, path, error }: { id: string; path: Path; error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <span id={`${id}-error`} className="field-error" data-path={pathKey(path)}>
+      {error}
+    </span>
+  );
+}
+
 function Field({ label, path, errors, hint, children }: FieldProps & { children: (props: { id: string; invalid: boolean; describedBy?: string }) => ReactNode }) {
   const id = fieldId(path);
   const error = errors[pathKey(path)];
@@ -27,11 +37,7 @@ function Field({ label, path, errors, hint, children }: FieldProps & { children:
           {hint}
         </span>
       )}
-      {error && (
-        <span id={`${id}-error`} className="field-error" data-path={pathKey(path)}>
-          {error}
-        </span>
-      )}
+      <FieldError id={id} path={path} error={error} />
     </div>
   );
 }
@@ -140,11 +146,7 @@ export function CheckboxField({ label, path, errors, checked, onChange }: FieldP
         <input id={id} type="checkbox" checked={checked} aria-invalid={Boolean(error)} aria-describedby={error ? `${id}-error` : undefined} onChange={(event) => onChange(event.target.checked)} />
         <label htmlFor={id}>{label}</label>
       </span>
-      {error && (
-        <span id={`${id}-error`} className="field-error" data-path={pathKey(path)}>
-          {error}
-        </span>
-      )}
+      <FieldError id={id} path={path} error={error} />
     </div>
   );
 }
