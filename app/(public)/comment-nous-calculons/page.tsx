@@ -103,33 +103,32 @@ export default function MethodPage() {
         journalier payés, les équipements 100 % Santé sans reste à charge (lunettes, couronnes et aides auditives à prix libres
         sont supposées choisies dans ce panier), et rien pour ce que la Sécurité sociale ne rembourse pas.
       </p>
-      <ul className="sources">
-        {publicSources(CSS_SOURCES).map((source) => (
-          <li key={source.href}>
-            <a href={source.href} rel="noreferrer">
-              {source.title}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <SourceList sources={publicSources(CSS_SOURCES)} />
       <h2>Le catalogue de démonstration</h2>
       <p>
         Les assureurs et les formules présentés ici sont <strong>fictifs</strong> : ils illustrent le calcul et ne sont pas des
         offres commerciales. Les règles et les montants de la Sécurité sociale sont, eux, ceux en vigueur.
       </p>
       <h2>Sources</h2>
-      <ul className="sources">
-        {publicSources().map((source) => (
-          <li key={source.href}>
-            <a href={source.href} rel="noreferrer">
-              {source.title}
-            </a>
-          </li>
-        ))}
-      </ul>
+      <SourceList sources={publicSources()} />
       <p>
         <Link href="/comparer">Comparer les offres pour votre année</Link>
       </p>
     </article>
+  );
+}
+
+/** A list of sources, each a link to its page. */
+function SourceList({ sources }: { sources: readonly { href: string; title: string }[] }) {
+  return (
+    <ul className="sources">
+      {sources.map((source) => (
+        <li key={source.href}>
+          <a href={source.href} rel="noreferrer">
+            {source.title}
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }
