@@ -128,6 +128,18 @@ export function evenSample(length: number, count: number): number[] {
 }
 
 /**
+ * The indexes of `indexes` that pass `test`, in order. A typed array's own filter gathers
+ * them in a plain array first: on every view of a 10 000-offer ranking that was ~0.5 MB of
+ * garbage for the request thread's collector.
+ */
+function indexesWhere(indexes: Int32Array, test: (index: number) => boolean): Int32Array {
+  const kept = new Int32Array(indexes.length);
+  let count = 0;
+  for (const index of indexes) if (test(index)) kept[count++] = index;
+  return kept.subarray(0, count);
+}
+
+/**
  * The view of a ranking: the offers the filters leave in ranking order, the page asked for
  * (or the last one), dominance and the chart's points over the filtered ranking (an offer
  * is "beaten" only by one the person can see with these filters).
@@ -151,7 +163,7 @@ export function selectView(
     );
   };
   const filtered = filters.budgetCents !== null || filters.networkOnly || filters.noWaiting || filters.responsableOnly || filters.ownOnly;
-  const matching = filtered ? order.filter(keep) : order;
+  const matching = filtered ? indexesWhere(order, keep) : order;
   const pageCount = Math.max(1, Math.ceil(matching.length / pageSize));
   const shownPage = Math.min(Math.max(1, page), pageCount);
   const pageStart = (shownPage - 1) * pageSize;
@@ -163,13 +175,13 @@ export function selectView(
   if (filtered) {
     const isKept = new Uint8Array(facts.length);
     for (const index of matching) isKept[index] = 1;
-    kept = byPremium.filter((index) => isKept[index] === 1);
+    kept = indexesWhere(byPremium, (index) => isKept[index] === 1);
   }
   const { premiumCents: premium, expectedRacCents: rac } = ranking;
   const dominatedBy = new Int32Array(facts.length).fill(-1);
   sweepDominance(kept, premium, rac, dominatedBy);
-  const frontierAll = kept.filter((index) => dominatedBy[index] === -1);
-  const beatenAll = kept.filter((index) => dominatedBy[index] !== -1);
+  const frontierAll = indexesWhere(kept, (index) => dominatedBy[index] === -1);
+  const beatenAll = indexesWhere(kept, (index) => dominatedBy[index] !== -1);
   const frontier = evenSample(frontierAll.length, MAX_FRONTIER_POINTS).map((position) => frontierAll[position]!);
   const beatenSample = evenSample(beatenAll.length, MAX_BEATEN_POINTS).map((position) => beatenAll[position]!);
   const cheapest = byPremium.length > 0 ? premium[byPremium[0]!]! : null;

@@ -1,7 +1,7 @@
 import { evaluateAct } from "./act-terms";
 import { settleCheaply, type CeilingLine } from "./ceiling-mean";
 import { lineTermsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
-import type { CompiledProfile } from "./compile-profile";
+import type { CompiledLine, CompiledProfile } from "./compile-profile";
 import { OfferTerms, sharedLine, type SharedLine } from "./scenario";
 import { evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
 
@@ -33,21 +33,69 @@ function sameFigures(known: Float64Array, figures: Float64Array, size: number): 
   return true;
 }
 
-/** Per compiled catalogue, each slot's terms numbers by offer (CompiledOffer.termsIdAt): made once, read by every ranking. */
-const termsColumns = new WeakMap<CompiledCatalogue, Map<number, Int32Array>>();
+/** A slot's terms numbers by offer (CompiledOffer.termsIdAt), and how many numbers the category has in the column (the largest + 1). */
+interface TermsColumn {
+  ids: Int32Array;
+  size: number;
+}
 
-function termsColumn(catalogue: CompiledCatalogue, slot: number): Int32Array {
-  let columns = termsColumns.get(catalogue);
-  if (!columns) {
-    columns = new Map();
-    termsColumns.set(catalogue, columns);
+/**
+ * What a care line's acts come to under each terms number of its slot, as classes of
+ * equal figures (figuresOf): a pure function of the line's acts (their facts in each
+ * segment of the year, its category, lens pair and network) and of the catalogue, so every
+ * profile with such a line shares it. Most households' lines are common ones (a GP at the
+ * convention price, medicines, a specialist at a round price): the figures of thousands of
+ * (line, terms) pairs are worked out once, not once per profile.
+ */
+interface FigureClasses {
+  /** By terms number: its class, or −1 for a number no offer of the column has. */
+  classOf: Int32Array;
+  /** By class: the position of an offer with those figures. */
+  holders: Int32Array;
+}
+
+/** Per compiled catalogue: its columns, made once, and the figure classes of the lines seen lately. */
+interface CatalogueFigures {
+  columns: Map<number, TermsColumn>;
+  /** By lineActsKey, least recently used first. */
+  classes: Map<string, FigureClasses>;
+  classBytes: number;
+}
+
+/**
+ * Bytes of figure classes kept per catalogue (per engine thread): ~250 lines of the
+ * largest slot (optics: ~4 000 terms numbers on 10 000 offers), far more of the others; on
+ * the load test's profiles ~80 % of lines are found there.
+ */
+const FIGURE_CLASS_BYTES = 4 * 1024 * 1024;
+
+const catalogueFigures = new WeakMap<CompiledCatalogue, CatalogueFigures>();
+
+function figuresOfCatalogue(catalogue: CompiledCatalogue): CatalogueFigures {
+  let known = catalogueFigures.get(catalogue);
+  if (!known) {
+    known = { columns: new Map(), classes: new Map(), classBytes: 0 };
+    catalogueFigures.set(catalogue, known);
   }
+  return known;
+}
+
+function termsColumn(catalogue: CompiledCatalogue, slot: number): TermsColumn {
+  const { columns } = figuresOfCatalogue(catalogue);
   let column = columns.get(slot);
   if (!column) {
-    column = Int32Array.from(catalogue.offers, (offer) => offer.termsIdAt(slot));
+    const ids = Int32Array.from(catalogue.offers, (offer) => offer.termsIdAt(slot));
+    let size = 0;
+    for (const id of ids) size = Math.max(size, id + 1);
+    column = { ids, size };
     columns.set(slot, column);
   }
   return column;
+}
+
+/** What figuresOf reads of a profile's line besides the offer: equal keys, equal figures under every terms number. */
+function lineActsKey(line: CompiledLine): string {
+  return JSON.stringify([lineTermsSlot(line), line.category, line.lensPair, line.inNetwork, line.segments]);
 }
 
 /**
@@ -69,11 +117,11 @@ function termsColumn(catalogue: CompiledCatalogue, slot: number): Int32Array {
 export class ExpectedByTerms {
   /** byTermsId[line][CompiledOffer.termsId] (numbers counting up from 0 per category), filled by expectedOfAll. */
   private readonly byTermsId: (LineTerms | undefined)[][];
-  /** byFigures[line]: a hash of the figures (figuresOf) → the LineTerms of the figures with that hash. */
-  private readonly byFigures: Map<number, { figures: Float64Array; terms: LineTerms }[]>[];
   /** figuresOf's output, reused. */
   private readonly figures: Float64Array;
   private readonly slots: number[];
+  /** lineActsKey of each line. */
+  private readonly actsKeys: string[];
   /** The lines handed to lineModel's OfferTerms: a fresh one for the line modelled. */
   private readonly modelLines: SharedLine[];
   /** Shared act terms, for the offers evaluated whole. */
@@ -99,11 +147,11 @@ export class ExpectedByTerms {
     private readonly stochastic: StochasticProfile,
   ) {
     this.byTermsId = profile.lines.map(() => []);
-    this.byFigures = profile.lines.map(() => new Map());
     this.figures = new Float64Array(5 + 4 * Math.max(0, ...profile.lines.map((line) => line.segments.length)));
     this.sharedLines = profile.lines.map(() => []);
     this.modelLines = profile.lines.map(sharedLine);
     this.slots = profile.lines.map(lineTermsSlot);
+    this.actsKeys = profile.lines.map(lineActsKey);
   }
 
   /**
@@ -117,26 +165,16 @@ export class ExpectedByTerms {
     const offers = catalogue.offers;
     const count = offers.length;
     const lineCount = profile.lines.length;
-    const columns = this.slots.map((slot) => termsColumn(catalogue, slot));
+    const columns = this.slots.map((slot) => termsColumn(catalogue, slot).ids);
     const expected = new Float64Array(count).fill(stochastic.expectedDeductions);
     const groupedLines: number[] = [];
     for (let l = 0; l < lineCount; l += 1) {
       const column = columns[l]!;
-      let size = 0;
-      for (let i = 0; i < count; i += 1) size = Math.max(size, column[i]! + 1);
-      const row = new Array<LineTerms | undefined>(size).fill(undefined);
+      const { classOf, holders } = this.figureClasses(catalogue, l);
+      const termsOfClass = Array.from(holders, (position) => this.lineTerms(offers[position]!, l));
+      const row = Array.from(classOf, (figureClass) => (figureClass < 0 ? undefined : termsOfClass[figureClass]));
       this.byTermsId[l] = row;
-      let grouped = false;
-      for (let i = 0; i < count; i += 1) {
-        const id = column[i]!;
-        let terms = row[id];
-        if (terms === undefined) {
-          terms = this.lineTermsOf(offers[i]!, l);
-          row[id] = terms;
-        }
-        if (terms.ceiling >= 0) grouped = true;
-      }
-      if (grouped) groupedLines.push(l);
+      if (termsOfClass.some((terms) => terms.ceiling >= 0)) groupedLines.push(l);
       const restMean = new Float64Array(row.length);
       for (let id = 0; id < row.length; id += 1) restMean[id] = row[id]?.restMean ?? 0;
       for (let i = 0; i < count; i += 1) expected[i]! += restMean[column[i]!]!;
@@ -192,37 +230,64 @@ export class ExpectedByTerms {
     this.keyGroup = groups;
   }
 
-  /** The line's LineTerms under this offer: those of the offers with the same figures for it, made on first use. */
-  private lineTermsOf(offer: CompiledOffer, l: number): LineTerms {
-    const size = this.figuresOf(offer, l);
-    const figures = this.figures;
-    // FNV-1a over the figures (days, indexes, cents), then an exact comparison with the candidates of that hash.
-    let hash = 0x811c9dc5;
-    for (let k = 0; k < size; k += 1) hash = Math.imul(hash ^ figures[k]!, 0x01000193);
-    const byHash = this.byFigures[l]!;
-    let candidates = byHash.get(hash);
-    if (candidates === undefined) {
-      candidates = [];
-      byHash.set(hash, candidates);
+  /** Line l's figure classes on this catalogue: those kept for its acts, else made (and kept, the least recently used going past the budget). */
+  private figureClasses(catalogue: CompiledCatalogue, l: number): FigureClasses {
+    const cache = figuresOfCatalogue(catalogue);
+    const key = this.actsKeys[l]!;
+    const kept = cache.classes.get(key);
+    if (kept) {
+      // Last in the Map's order: the most recently used.
+      cache.classes.delete(key);
+      cache.classes.set(key, kept);
+      return kept;
     }
-    for (const candidate of candidates) if (sameFigures(candidate.figures, figures, size)) return candidate.terms;
-    // lineModel reads line l only: the other lines' act caches are never filled.
-    this.modelLines[l] = sharedLine();
-    const terms = this.lineTerms(new OfferTerms(this.profile, offer, this.modelLines), l);
-    candidates.push({ figures: figures.slice(0, size), terms });
-    return terms;
+    const { ids, size } = termsColumn(catalogue, this.slots[l]!);
+    const classOf = new Int32Array(size).fill(-1);
+    const holders: number[] = [];
+    const byHash = new Map<number, { figures: Float64Array; figureClass: number }[]>();
+    const figures = this.figures;
+    for (let i = 0; i < ids.length; i += 1) {
+      const id = ids[i]!;
+      if (classOf[id] !== -1) continue;
+      const length = this.figuresOf(catalogue.offers[i]!, l);
+      // FNV-1a over the figures (months, indexes, cents), then an exact comparison with the classes of that hash.
+      let hash = 0x811c9dc5;
+      for (let k = 0; k < length; k += 1) hash = Math.imul(hash ^ figures[k]!, 0x01000193);
+      let candidates = byHash.get(hash);
+      if (candidates === undefined) {
+        candidates = [];
+        byHash.set(hash, candidates);
+      }
+      const same = candidates.find((candidate) => sameFigures(candidate.figures, figures, length));
+      if (same) classOf[id] = same.figureClass;
+      else {
+        classOf[id] = holders.length;
+        candidates.push({ figures: figures.slice(0, length), figureClass: holders.length });
+        holders.push(i);
+      }
+    }
+    const made = { classOf, holders: Int32Array.from(holders) };
+    cache.classes.set(key, made);
+    cache.classBytes += made.classOf.byteLength + made.holders.byteLength;
+    for (const [oldKey, old] of cache.classes) {
+      if (cache.classBytes <= FIGURE_CLASS_BYTES || old === made) break;
+      cache.classes.delete(oldKey);
+      cache.classBytes -= old.classOf.byteLength + old.holders.byteLength;
+    }
+    return made;
   }
 
   /**
    * Writes in `this.figures` what lineModel reads of the offer for line l: the waiting
-   * period's end, the ceiling (index, amounts, period) and each segment's act figures.
-   * Equal figures, equal models. Returns how many were written.
+   * period (in months: its end day depends on the profile's start, the figures must not),
+   * the ceiling (index, amounts, period) and each segment's act figures. Equal figures,
+   * equal models. Returns how many were written.
    */
   private figuresOf(offer: CompiledOffer, l: number): number {
     const line = this.profile.lines[l]!;
     const guarantee = offer.guaranteeAt(line.guaranteeIndex);
     const figures = this.figures;
-    figures[0] = this.profile.waitEndByMonths[guarantee.waitingMonths]!;
+    figures[0] = guarantee.waitingMonths;
     figures[1] = guarantee.ceiling;
     let size = 2;
     if (guarantee.ceiling >= 0) {
@@ -243,7 +308,11 @@ export class ExpectedByTerms {
     return size;
   }
 
-  private lineTerms(terms: OfferTerms, l: number): LineTerms {
+  /** Line l's LineTerms under this offer (and every offer of its figure class). */
+  private lineTerms(offer: CompiledOffer, l: number): LineTerms {
+    // lineModel reads line l only: the other lines' act caches are never filled.
+    this.modelLines[l] = sharedLine();
+    const terms = new OfferTerms(this.profile, offer, this.modelLines);
     const model = lineModel(terms, this.stochastic, l);
     const grouped = model.claims !== null && this.stochastic.pmf[l]!.length > 1;
     const ceiling = grouped ? model.ceiling : -1;

@@ -1,7 +1,7 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { buildBreakdown, reasonList } from "./breakdown";
-import { compileCatalogue, lineTermsSlot, selectOffers, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { compileCatalogue, lineTermsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel, type CompiledProfile } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { ExpectedByTerms } from "./expected-by-terms";
@@ -325,7 +325,8 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   }
   ineligible.sort((a, b) => compareIds(a.offerId, b.offerId));
   const { quoteFirst = 0, ...quoteOptions } = options;
-  const first = Array.from(order.subarray(0, quoteFirst), (position) => catalogue.offers[position]!.offer.id);
+  // In catalogue order, as selectOffers would give them, without a look-up of every offer's id.
+  const first: CompiledCatalogue = { offers: Array.from(order.subarray(0, quoteFirst).slice().sort(), (position) => catalogue.offers[position]!) };
   return {
     referenceVersion: REFERENCE.version,
     period: periodLabel(compiled),
@@ -337,6 +338,6 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     dominatedBy,
     byPremium,
     ineligible,
-    ...(first.length > 0 ? { firstQuotes: quoteOffers(selectOffers(catalogue, first), profile, { ...quoteOptions, breakdown: false, badYear: true }).offers } : {}),
+    ...(first.offers.length > 0 ? { firstQuotes: quoteOffers(first, profile, { ...quoteOptions, breakdown: false, badYear: true }).offers } : {}),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compileCatalogue } from "@/lib/engine";
+import { compileCatalogue, type CompiledCatalogue } from "@/lib/engine";
 import { compileProfile } from "@/lib/engine/compile-profile";
 import { ExpectedByTerms } from "@/lib/engine/expected-by-terms";
 import { OfferTerms } from "@/lib/engine/scenario";
@@ -12,9 +12,12 @@ import { ceilingPastItsBudget, testOffer } from "./helpers";
 
 const OPTIONS = { ...DEFAULT_STOCHASTIC_OPTIONS, sampleCount: 50, deductionSampleCount: 500 };
 
-/** Each offer's expected RAC by shared line terms, and by evaluateStochastic on the offer alone. */
-function bothWays(offers: Parameters<typeof compileCatalogue>[0], profile: Profile, options = OPTIONS) {
-  const catalogue = compileCatalogue(offers);
+/**
+ * Each offer's expected RAC by shared line terms, and by evaluateStochastic on the offer
+ * alone; on a catalogue compiled once, the lines' figure classes are shared by the profiles.
+ */
+function bothWays(offers: Parameters<typeof compileCatalogue>[0] | CompiledCatalogue, profile: Profile, options = OPTIONS) {
+  const catalogue = "offers" in offers ? offers : compileCatalogue(offers);
   const compiled = compileProfile(profile);
   const stochastic = prepareStochastic(compiled, options);
   const shared = new ExpectedByTerms(compiled, stochastic).expectedOfAll(catalogue);
@@ -37,6 +40,16 @@ describe("ExpectedByTerms : le reste à charge attendu partagé par ligne de soi
       }
     }
     expect(compared).toBe(600 * profiles.length);
+  });
+
+  test("les mêmes nombres quand les profils se succèdent sur un catalogue compilé une fois (classes de montants des lignes partagées entre profils)", () => {
+    const catalogue = compileCatalogue(generateSyntheticOffers({ count: 400, seed: 12 }));
+    // Variations of one household: many lines recur from profile to profile (same acts,
+    // other counts, other start dates), and the classes made for one serve the next.
+    const profiles = loadProfiles(40, 9).map((input) => profileSchema.parse(input));
+    for (const profile of [...profiles, ...profiles.slice(0, 5).reverse()]) {
+      for (const { id, shared, whole } of bothWays(catalogue, profile)) expect(shared, id).toBe(whole);
+    }
   });
 
   test("plafond partagé par deux lignes et deux périodes (adhésion en cours d'année, montant réduit la première année)", () => {
