@@ -16,9 +16,9 @@ const OPTIONS = { ...DEFAULT_STOCHASTIC_OPTIONS, sampleCount: 50, deductionSampl
  * Each offer's expected RAC by shared line terms, and by evaluateStochastic on the offer
  * alone; on a catalogue compiled once, the lines' figure classes are shared by the profiles.
  */
-function bothWays(offers: Parameters<typeof compileCatalogue>[0] | CompiledCatalogue, profile: Profile, options = OPTIONS) {
+function bothWays(offers: Parameters<typeof compileCatalogue>[0] | CompiledCatalogue, profile: Profile, options = OPTIONS, year?: number) {
   const catalogue = "offers" in offers ? offers : compileCatalogue(offers);
-  const compiled = compileProfile(profile);
+  const compiled = compileProfile(profile, year);
   const stochastic = prepareStochastic(compiled, options);
   const shared = new ExpectedByTerms(compiled, stochastic).expectedOfAll(catalogue);
   return catalogue.offers.map((offer, position) => ({
@@ -49,6 +49,18 @@ describe("ExpectedByTerms : le reste à charge attendu partagé par ligne de soi
     const profiles = loadProfiles(40, 9).map((input) => profileSchema.parse(input));
     for (const profile of [...profiles, ...profiles.slice(0, 5).reverse()]) {
       for (const { id, shared, whole } of bothWays(catalogue, profile)) expect(shared, id).toBe(whole);
+    }
+  });
+
+  test("la même année de soins sous un contrat plus ancien : fins de carence et périodes d'adhésion propres, mêmes nombres", () => {
+    const catalogue = compileCatalogue(generateSyntheticOffers({ count: 300, seed: 13 }));
+    const household = profileSchema.parse(loadProfiles(1, 21)[0]);
+    // 2026 for all three; the contract started in 2026, in March 2025, in October 2025: the
+    // year and its acts are the same, the waiting periods' ends and membership years are not.
+    for (const [startDate, year] of [["2026-01-01", undefined], ["2025-03-01", 2026], ["2025-10-01", 2026]] as const) {
+      // The form takes a start in the covered years; the engine, a current contract's older one.
+      const profile: Profile = { ...household, startDate };
+      for (const { id, shared, whole } of bothWays(catalogue, profile, OPTIONS, year)) expect(shared, `${startDate} ${id}`).toBe(whole);
     }
   });
 
