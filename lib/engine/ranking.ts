@@ -75,28 +75,42 @@ export function rankFigures(ids: readonly string[], premium: Float64Array, rac: 
   return { order, dominatedBy, byPremium };
 }
 
-const POSITION_BITS = 2 ** 21;
-const PACKED_KEY_LIMIT = 2 ** 31;
+const WHOLE_CENTS_LIMIT = 2 ** 31;
+/** Radix digits of 11 bits: whole cents under 2³¹ in three counting passes. */
+const DIGIT_BITS = 11;
+const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
 /**
- * Offers' numbers by increasing `key`, ties broken by `tie`. Whole cents under 2³¹ and up
- * to 2²¹ offers pack key and number into one exact double, sorted natively (a comparator
- * called for each of the ~n log n comparisons costs several times more); only runs of
- * equal keys are sorted by `tie` then. Other figures take the comparator all the way.
+ * Offers' numbers by increasing `key`, ties broken by `tie`. Whole cents under 2³¹ are
+ * sorted by a stable radix sort (three counting passes; a comparator called for each of
+ * the ~n log n comparisons costs many times more), which leaves equal keys in increasing
+ * number as a comparison sort from that order would; only runs of equal keys are then
+ * sorted by `tie`. Other figures take the comparator all the way.
  */
 function sortedBy(key: Float64Array, tie: (a: number, b: number) => number): Int32Array {
   const count = key.length;
-  const order = new Int32Array(count);
-  let packable = count < POSITION_BITS;
-  for (let i = 0; i < count && packable; i += 1) packable = Number.isInteger(key[i]!) && key[i]! >= 0 && key[i]! < PACKED_KEY_LIMIT;
-  if (!packable) {
-    for (let i = 0; i < count; i += 1) order[i] = i;
-    return order.sort((a, b) => key[a]! - key[b]! || tie(a, b));
+  let order = new Int32Array(count);
+  for (let i = 0; i < count; i += 1) order[i] = i;
+  let wholeCents = true;
+  for (let i = 0; i < count && wholeCents; i += 1) wholeCents = Number.isInteger(key[i]!) && key[i]! >= 0 && key[i]! < WHOLE_CENTS_LIMIT;
+  if (!wholeCents) return order.sort((a, b) => key[a]! - key[b]! || tie(a, b));
+  let spare = new Int32Array(count);
+  const starts = new Int32Array(DIGIT_MASK + 1);
+  for (let shift = 0; shift < 31; shift += DIGIT_BITS) {
+    starts.fill(0);
+    for (let i = 0; i < count; i += 1) starts[(key[order[i]!]! >>> shift) & DIGIT_MASK]! += 1;
+    let start = 0;
+    for (let digit = 0; digit <= DIGIT_MASK; digit += 1) {
+      const size = starts[digit]!;
+      starts[digit] = start;
+      start += size;
+    }
+    for (let i = 0; i < count; i += 1) {
+      const entry = order[i]!;
+      spare[starts[(key[entry]! >>> shift) & DIGIT_MASK]!++] = entry;
+    }
+    [order, spare] = [spare, order];
   }
-  const packed = new Float64Array(count);
-  for (let i = 0; i < count; i += 1) packed[i] = key[i]! * POSITION_BITS + i;
-  packed.sort();
-  for (let k = 0; k < count; k += 1) order[k] = packed[k]! % POSITION_BITS;
   let start = 0;
   while (start < count) {
     let end = start + 1;

@@ -139,7 +139,7 @@ describe("Année difficile à la demande", () => {
   });
 });
 
-describe("rankFigures : le classement sur des nombres, clés tassées en un double", () => {
+describe("rankFigures : le classement sur des nombres, tri par base sur les centimes entiers", () => {
   /** rankOrder and findDominated on the same figures: what rankFigures must give. */
   function byObjects(ids: string[], premium: number[], rac: number[], sort: "total" | "rac") {
     const entries = ids.map((id, i) => ({ id, premium: premium[i]!, rac: rac[i]!, value: i }));
@@ -150,6 +150,8 @@ describe("rankFigures : le classement sur des nombres, clés tassées en un doub
 
   test.each([
     ["beaucoup d'égalités, en centimes entiers", (k: number) => 1000 * (k % 7), (k: number) => 500 * (k % 5)],
+    // Every 11-bit digit of the radix sort in play, up to just under 2³¹ cents, ties included.
+    ["centimes entiers sur toute l'étendue jusqu'à 2³¹", (k: number) => ((k * 2_654_435_761) % 2 ** 31) - (k % 3 === 0 ? (k * 2_654_435_761) % 2 ** 31 : 0) + 2 ** 20 * (k % 11), (k: number) => (k * 40_503) % 2 ** 30],
     ["montants au-delà de 2³¹ centimes (le tri par comparaison)", (k: number) => 2 ** 31 + 1000 * (k % 7), (k: number) => 500 * (k % 5)],
     ["fractions de centime (le tri par comparaison)", (k: number) => 1000 * (k % 7) + 0.5, (k: number) => 500 * (k % 5)],
   ])("même ordre et mêmes offres dominantes que rankOrder et findDominated : %s", (_, premiumOf, racOf) => {
