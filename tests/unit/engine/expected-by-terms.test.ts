@@ -54,10 +54,20 @@ describe("ExpectedByTerms : le reste à charge attendu partagé par ligne de soi
 
   test("la même année de soins sous un contrat plus ancien : fins de carence et périodes d'adhésion propres, mêmes nombres", () => {
     const catalogue = compileCatalogue(generateSyntheticOffers({ count: 300, seed: 13 }));
-    const household = profileSchema.parse(loadProfiles(1, 21)[0]);
-    // 2026 for all three; the contract started in 2026, in March 2025, in October 2025: the
+    // Care the synthetic offers put waiting periods on (prostheses, orthodontics), and some they do not.
+    const household = profileSchema.parse({
+      startDate: "2026-01-01",
+      department: "69",
+      beneficiaries: [
+        { label: "Adulte", age: 41, care: [{ category: "gp", perYear: 3 }, { category: "crown-free-price", perYear: 1, price: "650.00" }] },
+        { label: "Enfant", age: 12, care: [{ category: "orthodontics", perYear: 2, price: "700.00" }, { category: "dental-care", perYear: 2 }] },
+      ],
+    });
+    // 2026 for all three; the contract started in March 2025, in 2026, in October 2025: the
     // year and its acts are the same, the waiting periods' ends and membership years are not.
-    for (const [startDate, year] of [["2026-01-01", undefined], ["2025-03-01", 2026], ["2025-10-01", 2026]] as const) {
+    // First the start where every waiting period has ended: the classes made then must not
+    // merge terms whose waiting periods differ, which the next starts tell apart.
+    for (const [startDate, year] of [["2025-03-01", 2026], ["2026-01-01", undefined], ["2025-10-01", 2026]] as const) {
       // The form takes a start in the covered years; the engine, a current contract's older one.
       const profile: Profile = { ...household, startDate };
       for (const { id, shared, whole } of bothWays(catalogue, profile, OPTIONS, year)) expect(shared, `${startDate} ${id}`).toBe(whole);
