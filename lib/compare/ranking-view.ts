@@ -30,6 +30,11 @@ export interface CompactRanking {
   orders: Partial<Record<SortKey, Int32Array>>;
   /** Catalogue indexes of the ranked offers by increasing premium, then RAC, then id (where dominance is swept); filled on first use. */
   byPremium?: Int32Array;
+  /**
+   * Dominance over every ranked offer, by catalogue index (the dominating offer's index, or
+   * −1), as the engine swept it: what a view without filters shows, not swept again.
+   */
+  dominatedBy?: Int32Array;
 }
 
 /**
@@ -178,8 +183,11 @@ export function selectView(
     kept = indexesWhere(byPremium, (index) => isKept[index] === 1);
   }
   const { premiumCents: premium, expectedRacCents: rac } = ranking;
-  const dominatedBy = new Int32Array(facts.length).fill(-1);
-  sweepDominance(kept, premium, rac, dominatedBy);
+  let dominatedBy = filtered ? undefined : ranking.dominatedBy;
+  if (!dominatedBy) {
+    dominatedBy = new Int32Array(facts.length).fill(-1);
+    sweepDominance(kept, premium, rac, dominatedBy);
+  }
   const frontierAll = indexesWhere(kept, (index) => dominatedBy[index] === -1);
   const beatenAll = indexesWhere(kept, (index) => dominatedBy[index] !== -1);
   const frontier = evenSample(frontierAll.length, MAX_FRONTIER_POINTS).map((position) => frontierAll[position]!);

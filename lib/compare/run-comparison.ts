@@ -147,12 +147,15 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
     // bad year of the default view's first page (by total cost, no filter) come in the same
     // call, on the same sampled years; other pages' from figuresShown.
     const figures = await rankOffersOffThread(catalogue, profile, { sort: "total", monteCarlo: monteCarlo(catalogue.offers.length), quoteFirst: PAGE_SIZE });
+    const dominatedBy = new Int32Array(catalogue.offers.length).fill(-1);
     figures.order.forEach((index, rank) => {
       ranking.premiumCents[index] = figures.annualPremium[rank]!;
       ranking.expectedRacCents[index] = figures.rac[rank]!;
+      dominatedBy[index] = figures.dominatedBy[rank]!;
     });
     ranking.orders.total = figures.order;
     ranking.byPremium = figures.byPremium;
+    ranking.dominatedBy = dominatedBy;
     const { indexOf } = factsOf(catalogue);
     for (const quote of figures.firstQuotes ?? []) shown.set(indexOf.get(quote.offerId)!, shownFigures(quote));
     return { catalogue, encodedProfile, period: figures.period, referenceVersion: figures.referenceVersion, ineligibleCount: figures.ineligible.length, ranking, shown };

@@ -186,8 +186,15 @@ describe("dominance and the chart's points over the filtered ranking", () => {
     expect(Array.from(premiumOrder(ranking, facts))).toEqual(Array.from(engine.byPremium, (position) => ranked[position]!));
     const handedOver = rankingOf(offers).ranking;
     handedOver.byPremium = Int32Array.from(engine.byPremium, (position) => ranked[position]!);
-    const filters = { ...NO_FILTER, networkOnly: true };
-    expect(selectView(handedOver, facts, filters, 2, 20)).toEqual(selectView(ranking, facts, filters, 2, 20));
+    // The engine's dominance by rank, as run-comparison.ts keeps it by catalogue index.
+    handedOver.dominatedBy = new Int32Array(facts.length).fill(-1);
+    engine.order.forEach((position, rank) => {
+      const dominating = engine.dominatedBy[rank]!;
+      handedOver.dominatedBy![ranked[position]!] = dominating < 0 ? -1 : ranked[dominating]!;
+    });
+    for (const filters of [NO_FILTER, { ...NO_FILTER, networkOnly: true }, { ...NO_FILTER, sort: "rac" as const }]) {
+      expect(selectView(handedOver, facts, filters, 2, 20)).toEqual(selectView(ranking, facts, filters, 2, 20));
+    }
   });
 
   it.each([
