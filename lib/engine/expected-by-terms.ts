@@ -52,6 +52,8 @@ interface FigureClasses {
   classOf: Int32Array;
   /** By class: the position of an offer with those figures. */
   holders: Int32Array;
+  /** What it holds with its key, as counted against FIGURE_CLASS_BYTES. */
+  bytes: number;
 }
 
 /** Per compiled catalogue: its columns, made once, and the figure classes of the lines seen lately. */
@@ -63,11 +65,14 @@ interface CatalogueFigures {
 }
 
 /**
- * Bytes of figure classes kept per catalogue (per engine thread): ~250 lines of the
- * largest slot (optics: ~4 000 terms numbers on 10 000 offers), far more of the others; on
- * the load test's profiles 84 % of lines are found there (8 MB: 87 %).
+ * Bytes of figure classes kept per catalogue (per engine thread), their keys included: a
+ * key is a line's acts in JSON (~1 kB), so every profile a visitor can send, however many
+ * distinct lines, keeps the cache within this. ~200 lines of the largest slot (optics: ~4 000
+ * terms numbers on 10 000 offers), ~2 000 of the small ones.
  */
-const FIGURE_CLASS_BYTES = 4 * 1024 * 1024;
+const FIGURE_CLASS_BYTES = 6 * 1024 * 1024;
+/** An entry's Map slot and objects beside its arrays and key. */
+const FIGURE_CLASS_OVERHEAD_BYTES = 200;
 
 const catalogueFigures = new WeakMap<CompiledCatalogue, CatalogueFigures>();
 
@@ -78,6 +83,12 @@ function figuresOfCatalogue(catalogue: CompiledCatalogue): CatalogueFigures {
     catalogueFigures.set(catalogue, known);
   }
   return known;
+}
+
+/** The figure classes a catalogue keeps in this thread, and the bytes counted for them (tests: the cache stays within its budget). */
+export function keptFigureClasses(catalogue: CompiledCatalogue): { entries: number; bytes: number; budget: number } {
+  const cache = figuresOfCatalogue(catalogue);
+  return { entries: cache.classes.size, bytes: cache.classBytes, budget: FIGURE_CLASS_BYTES };
 }
 
 function termsColumn(catalogue: CompiledCatalogue, slot: number): TermsColumn {
@@ -266,13 +277,15 @@ export class ExpectedByTerms {
         holders.push(i);
       }
     }
-    const made = { classOf, holders: Int32Array.from(holders) };
+    const held = Int32Array.from(holders);
+    // A string of n characters takes up to 2n bytes.
+    const made = { classOf, holders: held, bytes: classOf.byteLength + held.byteLength + 2 * key.length + FIGURE_CLASS_OVERHEAD_BYTES };
     cache.classes.set(key, made);
-    cache.classBytes += made.classOf.byteLength + made.holders.byteLength;
+    cache.classBytes += made.bytes;
     for (const [oldKey, old] of cache.classes) {
       if (cache.classBytes <= FIGURE_CLASS_BYTES || old === made) break;
       cache.classes.delete(oldKey);
-      cache.classBytes -= old.classOf.byteLength + old.holders.byteLength;
+      cache.classBytes -= old.bytes;
     }
     return made;
   }

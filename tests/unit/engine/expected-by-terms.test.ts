@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { compileCatalogue, type CompiledCatalogue } from "@/lib/engine";
 import { compileProfile } from "@/lib/engine/compile-profile";
-import { ExpectedByTerms } from "@/lib/engine/expected-by-terms";
+import { ExpectedByTerms, keptFigureClasses } from "@/lib/engine/expected-by-terms";
 import { OfferTerms } from "@/lib/engine/scenario";
 import { DEFAULT_STOCHASTIC_OPTIONS, evaluateStochastic, prepareStochastic } from "@/lib/engine/stochastic";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
@@ -50,6 +50,28 @@ describe("ExpectedByTerms : le reste à charge attendu partagé par ligne de soi
     for (const profile of [...profiles, ...profiles.slice(0, 5).reverse()]) {
       for (const { id, shared, whole } of bothWays(catalogue, profile)) expect(shared, id).toBe(whole);
     }
+  });
+
+  test("des milliers de lignes toutes différentes : le cache des classes reste dans son budget, clés comprises, et les chiffres restent exacts", () => {
+    const catalogue = compileCatalogue(generateSyntheticOffers({ count: 40, seed: 14 }));
+    // One line each, at a price a cent apart: as many keys as profiles, what a visitor sending many profiles makes.
+    const profileAt = (cents: number) =>
+      profileSchema.parse({
+        startDate: "2026-03-01",
+        department: "75",
+        beneficiaries: [{ label: "Adulte", age: 40, care: [{ category: "alternative-medicine", perYear: 2, price: (40 + cents / 100).toFixed(2) }] }],
+      });
+    const options = { ...OPTIONS, sampleCount: 10, deductionSampleCount: 10 };
+    const profiles = 7_000;
+    for (let cents = 0; cents < profiles; cents += 1) {
+      const compiled = compileProfile(profileAt(cents));
+      new ExpectedByTerms(compiled, prepareStochastic(compiled, options)).expectedOfAll(catalogue);
+    }
+    const kept = keptFigureClasses(catalogue);
+    expect(kept.bytes).toBeLessThanOrEqual(kept.budget);
+    expect(kept.entries).toBeLessThan(profiles);
+    // The first profile's classes were dropped long ago: made again, the same figures.
+    for (const { id, shared, whole } of bothWays(catalogue, profileAt(0), options)) expect(shared, id).toBe(whole);
   });
 
   test("la même année de soins sous un contrat plus ancien : fins de carence et périodes d'adhésion propres, mêmes nombres", () => {
