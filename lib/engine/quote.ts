@@ -326,7 +326,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   ineligible.sort((a, b) => compareIds(a.offerId, b.offerId));
   const { quoteFirst = 0, ...quoteOptions } = options;
   // In catalogue order, as selectOffers would give them, without a look-up of every offer's id.
-  const first: CompiledCatalogue = { offers: Array.from(order.subarray(0, quoteFirst).slice().sort(), (position) => catalogue.offers[position]!) };
+  const first: CompiledCatalogue = { offers: Array.from(order.slice(0, quoteFirst).sort(), (position) => catalogue.offers[position]!) };
   return {
     referenceVersion: REFERENCE.version,
     period: periodLabel(compiled),
