@@ -61,7 +61,8 @@ export function sharedLine(): SharedLine {
 export class OfferTerms {
   /** One per line: this offer's own, or shared with offers of the same terms for that line. */
   readonly lines: SharedLine[];
-  private readonly waitEnd: number[];
+  /** By line, filled when first read (−1 before): a model of one line never reads the others'. */
+  private readonly waitEnd: Int32Array;
 
   constructor(
     readonly profile: CompiledProfile,
@@ -69,7 +70,7 @@ export class OfferTerms {
     lines?: SharedLine[],
   ) {
     this.lines = lines ?? profile.lines.map(sharedLine);
-    this.waitEnd = profile.lines.map((line) => profile.waitEndByMonths[offer.guaranteeAt(line.guaranteeIndex).waitingMonths]!);
+    this.waitEnd = new Int32Array(profile.lines.length).fill(-1);
   }
 
   get(line: number, segment: number): ActTerms {
@@ -85,12 +86,16 @@ export class OfferTerms {
 
   /** First day with a mutuelle share for this line. */
   waitEndDay(line: number): number {
-    return this.waitEnd[line]!;
+    const known = this.waitEnd[line]!;
+    if (known >= 0) return known;
+    const day = this.profile.waitEndByMonths[this.offer.guaranteeAt(this.profile.lines[line]!.guaranteeIndex).waitingMonths]!;
+    this.waitEnd[line] = day;
+    return day;
   }
 
   /** Acts before the end of the waiting period get no mutuelle share (the Sécu still pays). */
   waiting(line: number, day: number): boolean {
-    return day < this.waitEnd[line]!;
+    return day < this.waitEndDay(line);
   }
 
   /** Budget of a ceiling for the first (0) or second (1) period of the simulated year. */

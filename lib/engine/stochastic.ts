@@ -1,5 +1,5 @@
 import { boundByLattice, settleCheaply, type CeilingLine } from "./ceiling-mean";
-import { actDay, actSegments, segmentIndex, type CompiledProfile } from "./compile-profile";
+import { actDay, actSegments, segmentIndex, type CompiledLine, type CompiledProfile } from "./compile-profile";
 import { drawManyFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
 import type { OfferTerms } from "./scenario";
 
@@ -263,23 +263,48 @@ export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: n
 }
 
 /**
- * rest[n] and claims[period][n] of a line whose figures change in the year, without
- * walking the n acts of each count (nmax² / 2 acts a line, per offer): the acts of a
- * year with n acts fall on days that grow with their rank, so between two days where the
- * line's figures may change (a new segment, the end of the waiting period, the ceiling's
- * new period) they form a run counted by a formula, and each run adds count × its act's
- * figures. A line with a yearly act cap (Mon soutien psy) also splits at the calendar
- * year's boundary, and within a run the acts past the cap of that calendar year (by
- * their rank, as actSegments counts them) take the figures of the run's beyond-the-cap
- * segment. Whole cents: the sums are those of the act-by-act walk exactly (the golden
- * digest was taken with the walk). Work: nmax × runs.
+ * Where the acts of each count of a line fall, for one waiting period's end and one
+ * ceiling boundary: the runs of days between the cuts where the line's figures may change
+ * (a new segment, the end of the waiting period, the ceiling's new period, the calendar
+ * year of a line with a yearly act cap), and for each count n and run r how many of the n
+ * acts fall in r within the yearly act cap (within[n·R + r]) and beyond it (beyond[…]).
+ * It depends on the profile's line and not on the offer: the offers of a catalogue have a
+ * handful of waiting periods and two ceiling boundaries, so it is worked out a few times a
+ * line and read for each of the line's figure classes.
  */
-function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest: Float64Array, claims: [Float64Array, Float64Array]): void {
-  const profile = terms.profile;
+interface RunLayout {
+  runCount: number;
+  /** Per run: its first day's segment, whether that day is in the waiting period, its ceiling period. */
+  segment: Int32Array;
+  waiting: Uint8Array;
+  period: Uint8Array;
+  within: Int32Array;
+  beyond: Int32Array;
+}
+
+const runLayouts = new WeakMap<CompiledLine, Map<number, RunLayout>>();
+
+function runLayout(profile: CompiledProfile, l: number, nmax: number, waitEnd: number, ceilingBoundary: number | null): RunLayout {
   const line = profile.lines[l]!;
+  let byKey = runLayouts.get(line);
+  if (byKey === undefined) {
+    byKey = new Map();
+    runLayouts.set(line, byKey);
+  }
+  // Day numbers and counts stay far below 2^20: one number keys the three.
+  const key = (nmax * 2 ** 20 + waitEnd) * 2 ** 21 + (ceilingBoundary === null ? 0 : ceilingBoundary + 1);
+  let layout = byKey.get(key);
+  if (layout === undefined) {
+    layout = layRuns(profile, line, nmax, waitEnd, ceilingBoundary);
+    byKey.set(key, layout);
+  }
+  return layout;
+}
+
+function layRuns(profile: CompiledProfile, line: CompiledLine, nmax: number, waitEnd: number, ceilingBoundary: number | null): RunLayout {
   const periodDays = profile.periodEnd - profile.periodStart;
-  const changes = [...line.segmentStarts.slice(1), terms.waitEndDay(l)];
-  if (ceiling >= 0) changes.push(terms.ceilingBoundary(ceiling));
+  const changes = [...line.segmentStarts.slice(1), waitEnd];
+  if (ceilingBoundary !== null) changes.push(ceilingBoundary);
   const yearlyCap = line.yearlyActCap;
   const boundary = profile.calendar.boundary;
   if (yearlyCap > 0) changes.push(boundary);
@@ -292,35 +317,89 @@ function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest:
     if (t <= 0) return 0;
     return Math.min(n, Math.floor((Math.floor((2 * n * t - 1) / periodDays) + 1) / 2));
   };
-  // Each run's figures do not depend on n: taken once, at the run's first day.
-  const figures = (day: number, segment: number) => {
-    const t = terms.get(l, segment);
-    if (terms.waiting(l, day)) return { rest: t.price - t.secuGross, claim: 0 };
-    return { rest: t.price - t.secuGross - t.fixed - (ceiling < 0 ? t.capped : 0), claim: ceiling < 0 ? 0 : t.capped };
+  const runCount = cuts.length;
+  const layout: RunLayout = {
+    runCount,
+    segment: new Int32Array(runCount),
+    waiting: new Uint8Array(runCount),
+    period: new Uint8Array(runCount),
+    within: new Int32Array((nmax + 1) * runCount),
+    beyond: new Int32Array((nmax + 1) * runCount),
   };
-  const runs = cuts.map((cut, k) => {
-    const day = k === 0 ? profile.periodStart : cuts[k - 1]!;
-    const segment = segmentIndex(line, day);
-    const within = figures(day, segment);
-    const beyond = yearlyCap > 0 ? figures(day, segment + line.segmentStarts.length) : within;
-    const period = ceiling < 0 ? 0 : terms.ceilingPeriod(ceiling, day);
-    return { cut, rest: within.rest, claim: within.claim, restBeyond: beyond.rest, claimBeyond: beyond.claim, period };
-  });
-  for (let n = 1; n < rest.length; n += 1) {
+  for (let r = 0; r < runCount; r += 1) {
+    // A run's figures do not depend on n: those of its first day.
+    const day = r === 0 ? profile.periodStart : cuts[r - 1]!;
+    layout.segment[r] = segmentIndex(line, day);
+    layout.waiting[r] = day < waitEnd ? 1 : 0;
+    layout.period[r] = ceilingBoundary !== null && day >= ceilingBoundary ? 1 : 0;
+  }
+  for (let n = 1; n <= nmax; n += 1) {
     // Rank of the first act of the second calendar year (n when the period has one).
     const secondYearStart = yearlyCap > 0 ? actsBefore(n, boundary) : 0;
     let first = 0;
-    for (const run of runs) {
-      const end = actsBefore(n, run.cut);
+    for (let r = 0; r < runCount; r += 1) {
+      const end = actsBefore(n, cuts[r]!);
       const count = end - first;
       // A run lies within one calendar year (its boundary is a cut): acts ranked past that
       // year's cap are beyond it.
       const withinCount = yearlyCap > 0 ? Math.max(0, Math.min(end, (first >= secondYearStart ? secondYearStart : 0) + yearlyCap) - first) : count;
-      const beyondCount = count - withinCount;
-      rest[n]! += withinCount * run.rest + beyondCount * run.restBeyond;
-      const claim = withinCount * run.claim + beyondCount * run.claimBeyond;
-      if (claim !== 0) claims[run.period]![n]! += claim;
+      layout.within[n * runCount + r] = withinCount;
+      layout.beyond[n * runCount + r] = count - withinCount;
       first = end;
+    }
+  }
+  return layout;
+}
+
+/** tabulateByCounting's per-run figures, reused from call to call (rest, claim, then beyond the cap). */
+let runFigures = new Float64Array(32);
+
+/**
+ * rest[n] and claims[period][n] of a line whose figures change in the year, without
+ * walking the n acts of each count (nmax² / 2 acts a line, per offer): the acts of a
+ * year with n acts fall on days that grow with their rank, so between two days where the
+ * line's figures may change they form a run counted once per profile (runLayout), and
+ * each run adds count × its act's figures. A line with a yearly act cap (Mon soutien psy)
+ * also splits at the calendar year's boundary, and within a run the acts past the cap of
+ * that calendar year (by their rank, as actSegments counts them) take the figures of the
+ * run's beyond-the-cap segment. Whole cents: the sums are those of the act-by-act walk
+ * exactly (the golden digest was taken with the walk). Work: nmax × runs.
+ */
+function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest: Float64Array, claims: [Float64Array, Float64Array]): void {
+  const profile = terms.profile;
+  const line = profile.lines[l]!;
+  const layout = runLayout(profile, l, rest.length - 1, terms.waitEndDay(l), ceiling >= 0 ? terms.ceilingBoundary(ceiling) : null);
+  const runCount = layout.runCount;
+  if (runFigures.length < 4 * runCount) runFigures = new Float64Array(4 * runCount);
+  const figures = runFigures;
+  const beyondShift = line.yearlyActCap > 0 ? line.segmentStarts.length : 0;
+  for (let r = 0; r < runCount; r += 1) {
+    for (let side = 0; side < 2; side += 1) {
+      const at = 4 * r + 2 * side;
+      if (side === 1 && beyondShift === 0) {
+        figures[at] = figures[at - 2]!;
+        figures[at + 1] = figures[at - 1]!;
+        continue;
+      }
+      const t = terms.get(l, layout.segment[r]! + side * beyondShift);
+      if (layout.waiting[r] === 1) {
+        figures[at] = t.price - t.secuGross;
+        figures[at + 1] = 0;
+      } else {
+        figures[at] = t.price - t.secuGross - t.fixed - (ceiling < 0 ? t.capped : 0);
+        figures[at + 1] = ceiling < 0 ? 0 : t.capped;
+      }
+    }
+  }
+  const { within, beyond, period } = layout;
+  for (let n = 1; n < rest.length; n += 1) {
+    for (let r = 0; r < runCount; r += 1) {
+      const withinCount = within[n * runCount + r]!;
+      const beyondCount = beyond[n * runCount + r]!;
+      const at = 4 * r;
+      rest[n]! += withinCount * figures[at]! + beyondCount * figures[at + 2]!;
+      const claim = withinCount * figures[at + 1]! + beyondCount * figures[at + 3]!;
+      if (claim !== 0) claims[period[r]!]![n]! += claim;
     }
   }
 }
