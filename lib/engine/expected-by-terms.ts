@@ -3,7 +3,7 @@ import { settleCheaply, type CeilingLine } from "./ceiling-mean";
 import { lineTermsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import type { CompiledLine, CompiledProfile } from "./compile-profile";
 import { OfferTerms, sharedLine, type SharedLine } from "./scenario";
-import { evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
+import { ModelArena, evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
 
 /** What one care line contributes to the expected RAC under the offers with the same figures for it. */
 interface LineTerms {
@@ -153,6 +153,8 @@ export class ExpectedByTerms {
   private readonly groupPeriod: number[] = [];
   private readonly termsOfLine: LineTerms[] = [];
   private readonly noScratch = new Float64Array(0);
+  /** The classes' models live as long as this profile's figures. */
+  private readonly arena = new ModelArena();
 
   constructor(
     private readonly profile: CompiledProfile,
@@ -327,7 +329,7 @@ export class ExpectedByTerms {
     // lineModel reads line l only: the other lines' act caches are never filled.
     this.modelLines[l] = sharedLine();
     const terms = new OfferTerms(this.profile, offer, this.modelLines);
-    const model = lineModel(terms, this.stochastic, l);
+    const model = lineModel(terms, this.stochastic, l, this.arena.allocate);
     const grouped = model.claims !== null && this.stochastic.pmf[l]!.length > 1;
     const ceiling = grouped ? model.ceiling : -1;
     return {

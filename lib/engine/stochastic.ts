@@ -237,7 +237,36 @@ export interface LineModel {
   claims: [Float64Array, Float64Array] | null;
 }
 
-export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number): LineModel {
+/** Zero-filled arrays for line models: fresh ones, or views of an arena (ModelArena). */
+export type AllocateFigures = (length: number) => Float64Array;
+
+const freshFigures: AllocateFigures = (length) => new Float64Array(length);
+
+/**
+ * Views of a few large zero-filled arrays: a ranking models about a thousand (line, terms)
+ * classes of a profile, and a typed array of its own each would cost an allocation
+ * outside the heap and its tracking by the collector, three times a class.
+ */
+export class ModelArena {
+  private static readonly CHUNK = 32_768;
+  private chunk = new Float64Array(0);
+  private used = 0;
+
+  readonly allocate: AllocateFigures = (length) => {
+    if (this.used + length > this.chunk.length) {
+      this.chunk = new Float64Array(Math.max(ModelArena.CHUNK, length));
+      this.used = 0;
+    }
+    const view = this.chunk.subarray(this.used, this.used + length);
+    this.used += length;
+    return view;
+  };
+}
+
+/** The claims of a line under no ceiling: never written (its claims are all 0). */
+const NO_CLAIMS: [Float64Array, Float64Array] = [new Float64Array(0), new Float64Array(0)];
+
+export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: number, allocate: AllocateFigures = freshFigures): LineModel {
   const profile = terms.profile;
   const line = profile.lines[l]!;
   const ceiling = terms.offer.guaranteeAt(line.guaranteeIndex).ceiling;
@@ -249,17 +278,16 @@ export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: n
     const restPerAct = t.price - t.secuGross - t.fixed - (ceiling >= 0 ? 0 : t.capped);
     let claims: [Float64Array, Float64Array] | null = null;
     if (ceiling >= 0) {
-      const c0 = new Float64Array(nmax + 1);
+      const c0 = allocate(nmax + 1);
       for (let n = 1; n <= nmax; n += 1) c0[n] = n * claimPerAct;
-      claims = [c0, new Float64Array(nmax + 1)];
+      claims = [c0, allocate(nmax + 1)];
     }
     return { ceiling, linear: true, restPerAct, claimPerAct, rest: null, claims };
   }
-  const rest = new Float64Array(nmax + 1);
-  const c0 = new Float64Array(nmax + 1);
-  const c1 = new Float64Array(nmax + 1);
-  tabulateByCounting(terms, l, ceiling, rest, [c0, c1]);
-  return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims: ceiling >= 0 ? [c0, c1] : null };
+  const rest = allocate(nmax + 1);
+  const claims: [Float64Array, Float64Array] | null = ceiling >= 0 ? [allocate(nmax + 1), allocate(nmax + 1)] : null;
+  tabulateByCounting(terms, l, ceiling, rest, claims ?? NO_CLAIMS);
+  return { ceiling, linear: false, restPerAct: 0, claimPerAct: 0, rest, claims };
 }
 
 /**
