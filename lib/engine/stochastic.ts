@@ -81,23 +81,26 @@ export function prepareStochastic(profile: CompiledProfile, options: StochasticO
   const periodDays = profile.periodEnd - profile.periodStart;
   const pmf = profile.lines.map((line) => poissonPmf(line.mean));
   const samples = profile.lines.map((_, l) => drawManyFromPmf(pmf[l]!, random, totalSamples));
-  // days[line][n]: the days of the n acts of a year with n acts, and their segments, for
-  // what each count of a line deducts; past dayTableLimit entries (they grow with the
-  // square of the counts) they are computed when a count is first drawn.
+  // days[line]: the days of the n acts of a year with n acts from offset n(n − 1) / 2, for
+  // n = 0…nmax, and segments[line] their segments, for what each count of a line deducts
+  // (one array per line: an array per count would be thousands of allocations a profile);
+  // past dayTableLimit entries (they grow with the square of the counts) they are
+  // computed when a count is first drawn.
   const tabulated = dayTableEntries(pmf) <= options.dayTableLimit;
-  const days: Int32Array[][] = [];
-  const segments: Uint8Array[][] = [];
+  const days: Int32Array[] = [];
+  const segments: Uint8Array[] = [];
   if (tabulated) profile.lines.forEach((line, l) => {
-    const byCount: Int32Array[] = [];
-    const segByCount: Uint8Array[] = [];
-    for (let n = 0; n < pmf[l]!.length; n += 1) {
-      const d = new Int32Array(n);
+    const size = pmf[l]!.length;
+    const lineDays = new Int32Array((size * (size - 1)) / 2);
+    const lineSegments = new Uint8Array(lineDays.length);
+    for (let n = 1; n < size; n += 1) {
+      const base = (n * (n - 1)) / 2;
+      const d = lineDays.subarray(base, base + n);
       for (let i = 0; i < n; i += 1) d[i] = actDay(profile.periodStart, periodDays, i, n);
-      byCount.push(d);
-      segByCount.push(Uint8Array.from(actSegments(profile, line, d)));
+      lineSegments.set(actSegments(profile, line, d), base);
     }
-    days.push(byCount);
-    segments.push(segByCount);
+    days.push(lineDays);
+    segments.push(lineSegments);
   });
 
   const byLine = new Float64Array(profile.lines.length);
@@ -132,7 +135,7 @@ function sampleDeductions(
   profile: CompiledProfile,
   pmf: Float64Array[],
   samples: Int32Array[],
-  tables: { days: Int32Array[][]; segments: Uint8Array[][] } | null,
+  tables: { days: Int32Array[]; segments: Uint8Array[] } | null,
   count: number,
   attribution: { count: number; byLine: Float64Array },
 ): Float64Array {
@@ -151,8 +154,9 @@ function sampleDeductions(
     let days: ArrayLike<number>;
     let segments: ArrayLike<number>;
     if (tables) {
-      days = tables.days[l]![n]!;
-      segments = tables.segments[l]![n]!;
+      const base = (n * (n - 1)) / 2;
+      days = tables.days[l]!.subarray(base, base + n);
+      segments = tables.segments[l]!.subarray(base, base + n);
     } else {
       days = Array.from({ length: n }, (_, i) => actDay(profile.periodStart, periodDays, i, n));
       segments = actSegments(profile, line, days);
