@@ -77,6 +77,23 @@ function rankedIndexes(ranking: CompactRanking): Int32Array {
   return Int32Array.from(indexes);
 }
 
+/** The engine's order for `sort` (lib/engine/ranking.ts's rankOrder: the key, then the other figure, then the offer id). */
+function rankComparator(ranking: CompactRanking, facts: readonly OfferFacts[], sort: SortKey): (a: number, b: number) => number {
+  const { premiumCents: premium, expectedRacCents: rac } = ranking;
+  return (a, b) => {
+    const totalA = premium[a]! + rac[a]!;
+    const totalB = premium[b]! + rac[b]!;
+    const byId = () => compareIds(facts[a]!.id, facts[b]!.id);
+    return sort === "rac" ? rac[a]! - rac[b]! || totalA - totalB || byId() : totalA - totalB || rac[a]! - rac[b]! || byId();
+  };
+}
+
+/** Increasing premium, then RAC, then id: the order dominance is swept in. */
+function premiumComparator(ranking: CompactRanking, facts: readonly OfferFacts[]): (a: number, b: number) => number {
+  const { premiumCents: premium, expectedRacCents: rac } = ranking;
+  return (a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || compareIds(facts[a]!.id, facts[b]!.id);
+}
+
 /**
  * The ranked offers' catalogue indexes in the engine's order for `sort` (lib/engine/ranking.ts's
  * rankOrder: the key, then the other figure, then the offer id), sorted as numbers: no
@@ -85,13 +102,7 @@ function rankedIndexes(ranking: CompactRanking): Int32Array {
 export function rankingOrder(ranking: CompactRanking, facts: readonly OfferFacts[], sort: SortKey): Int32Array {
   const known = ranking.orders[sort];
   if (known) return known;
-  const { premiumCents: premium, expectedRacCents: rac } = ranking;
-  const order = rankedIndexes(ranking).sort((a, b) => {
-    const totalA = premium[a]! + rac[a]!;
-    const totalB = premium[b]! + rac[b]!;
-    const byId = () => compareIds(facts[a]!.id, facts[b]!.id);
-    return sort === "rac" ? rac[a]! - rac[b]! || totalA - totalB || byId() : totalA - totalB || rac[a]! - rac[b]! || byId();
-  });
+  const order = rankedIndexes(ranking).sort(rankComparator(ranking, facts, sort));
   ranking.orders[sort] = order;
   return order;
 }
@@ -99,10 +110,55 @@ export function rankingOrder(ranking: CompactRanking, facts: readonly OfferFacts
 /** The ranked offers by increasing premium, then RAC, then id: the order dominance is swept in. */
 export function premiumOrder(ranking: CompactRanking, facts: readonly OfferFacts[]): Int32Array {
   if (ranking.byPremium) return ranking.byPremium;
-  const { premiumCents: premium, expectedRacCents: rac } = ranking;
-  const order = rankedIndexes(ranking).sort((a, b) => premium[a]! - premium[b]! || rac[a]! - rac[b]! || compareIds(facts[a]!.id, facts[b]!.id));
+  const order = rankedIndexes(ranking).sort(premiumComparator(ranking, facts));
   ranking.byPremium = order;
   return order;
+}
+
+/** `sorted` and `added` (in any order) as one list in `before`'s order. */
+function mergedOrder(sorted: Int32Array, added: readonly number[], before: (a: number, b: number) => number): Int32Array {
+  const extra = [...added].sort(before);
+  const merged = new Int32Array(sorted.length + extra.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < merged.length; k += 1) {
+    if (j >= extra.length || (i < sorted.length && before(sorted[i]!, extra[j]!) < 0)) merged[k] = sorted[i++]!;
+    else merged[k] = extra[j++]!;
+  }
+  return merged;
+}
+
+/** An offer added to a ranking: its index in `facts` (past the ranked catalogue's) and its figures, NaN when it is not proposed to the profile. */
+export interface AddedOffer {
+  index: number;
+  premiumCents: number;
+  racCents: number;
+}
+
+/**
+ * A ranking with a few offers added past the catalogue's indexes (a person's own): the
+ * catalogue's orders merged with theirs, in the same orders, without sorting the
+ * catalogue again; dominance swept anew, since an added offer may beat catalogue offers.
+ * `facts` lists the catalogue's offers, then the added ones.
+ */
+export function withAddedOffers(base: CompactRanking, facts: readonly OfferFacts[], added: readonly AddedOffer[]): CompactRanking {
+  const ranking = createCompactRanking(facts.length);
+  ranking.premiumCents.set(base.premiumCents);
+  ranking.expectedRacCents.set(base.expectedRacCents);
+  for (const offer of added) {
+    ranking.premiumCents[offer.index] = offer.premiumCents;
+    ranking.expectedRacCents[offer.index] = offer.racCents;
+  }
+  const ranked = added.filter((offer) => !Number.isNaN(offer.premiumCents)).map((offer) => offer.index);
+  for (const sort of ["total", "rac"] as const) {
+    const order = base.orders[sort];
+    if (order) ranking.orders[sort] = mergedOrder(order, ranked, rankComparator(ranking, facts, sort));
+  }
+  ranking.byPremium = mergedOrder(premiumOrder(base, facts), ranked, premiumComparator(ranking, facts));
+  const dominatedBy = new Int32Array(facts.length).fill(-1);
+  sweepDominance(ranking.byPremium, ranking.premiumCents, ranking.expectedRacCents, dominatedBy);
+  ranking.dominatedBy = dominatedBy;
+  return ranking;
 }
 
 export interface ViewSelection {

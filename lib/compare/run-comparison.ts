@@ -7,11 +7,12 @@ import { leavingOption } from "@/lib/own-offers/leaving-date";
 import type { OwnOffer } from "@/lib/own-offers/read-own-offers";
 import { NETWORK_LABELS } from "@/lib/schemas/care-category";
 import { centsToMoney, moneyToCents } from "@/lib/schemas/money";
+import type { Offer } from "@/lib/schemas/offer";
 import type { Profile } from "@/lib/schemas/profile";
-import { quoteOffersOffThread, rankOffersOffThread } from "./engine-thread";
+import { quoteLooseOffersOffThread, quoteOffersOffThread, rankOffersOffThread } from "./engine-thread";
 import { encodeProfile } from "./profile-url";
 import { RecentRankings } from "./recent-rankings";
-import { type CompactRanking, createCompactRanking, monthlyCents, type OfferFacts, selectView, type ViewSelection } from "./ranking-view";
+import { type CompactRanking, createCompactRanking, monthlyCents, type OfferFacts, selectView, type ViewSelection, withAddedOffers } from "./ranking-view";
 import { PAGE_SIZE, readBudget, type ResultView } from "./result-filters";
 import type { ChartPoint, ComparisonResult, ComparisonView, CurrentContract, OfferResult, RankedOffer } from "./types";
 
@@ -36,7 +37,10 @@ interface ShownFigures {
 
 /** A profile's ranking as kept between requests: numbers, not one object per offer. */
 interface KeptRanking {
+  /** The published catalogue, then the requester's own offers when they have some. */
   catalogue: PublishedCatalogue;
+  /** The published catalogue: what the engine threads hold (a person's own offers are quoted on their own). */
+  published: PublishedCatalogue;
   encodedProfile: string;
   period: { start: string; end: string };
   referenceVersion: string;
@@ -73,18 +77,14 @@ export const NO_OWN_OFFERS: OwnOffersForRanking = { offers: [], stamp: "" };
 const ownMarks = new WeakMap<PublishedCatalogue, Map<string, "own" | "current">>();
 
 /**
- * The catalogue a person's rankings run on: the published one, or a copy with their own
- * offers appended, under a revision of its own (the engine workers keep catalogues by
- * revision: a person's offers are never cached as the catalogue's, nor seen by another
- * person's request). The sampling depends on this list's size, the same on every page.
+ * The offers a person's ranking lists: the published catalogue's, then their own (a copy
+ * of the list, not of the offers). Only the published ones go to the engine threads as a
+ * catalogue, which they keep compiled; the own offers are quoted on their own, so a
+ * person's offers are never held as the catalogue's, nor seen by another person's request.
  */
 function withOwnOffers(catalogue: PublishedCatalogue, own: OwnOffersForRanking): PublishedCatalogue {
   if (own.offers.length === 0) return catalogue;
-  const combined: PublishedCatalogue = {
-    ...catalogue,
-    revision: `${catalogue.revision}|own:${own.stamp}`,
-    offers: [...catalogue.offers, ...own.offers.map((entry) => entry.offer)],
-  };
+  const combined: PublishedCatalogue = { ...catalogue, offers: [...catalogue.offers, ...own.offers.map((entry) => entry.offer)] };
   ownMarks.set(combined, new Map(own.offers.map((entry) => [entry.offer.id, entry.currentContractSince === null ? "own" : "current"])));
   return combined;
 }
@@ -124,10 +124,42 @@ function factsOf(catalogue: PublishedCatalogue) {
 async function rankingFor(profile: Profile, own: OwnOffersForRanking): Promise<KeptRanking> {
   const catalogue = await loadPublishedCatalogue();
   const encodedProfile = encodeProfile(profile);
+  const published = recentRankings.get(catalogue.revision, `|${encodedProfile}`, () => computeRanking(catalogue, profile, encodedProfile));
+  if (own.offers.length === 0) return published;
   // The own offers' stamp in the key: one person's ranking is never served to another.
-  return recentRankings.get(catalogue.revision, `${own.stamp}|${encodedProfile}`, () =>
-    computeRanking(withOwnOffers(catalogue, own), profile, encodedProfile),
+  return recentRankings.get(catalogue.revision, `${own.stamp}|${encodedProfile}`, async () => withOwnRanking(await published, profile, own));
+}
+
+/**
+ * The published catalogue's ranking with the person's own offers merged in. They are
+ * quoted on their own, with the catalogue's sampling (its size sets the work allowed per
+ * offer), so a catalogue offer has the same figures with or without them. Sending the
+ * catalogue with them to the engine threads instead made each thread compile 10 000
+ * offers for that person, then again for the next visitor (a thread holds one catalogue):
+ * a few seconds each time.
+ */
+async function withOwnRanking(base: KeptRanking, profile: Profile, own: OwnOffersForRanking): Promise<KeptRanking> {
+  const catalogue = withOwnOffers(base.published, own);
+  const { facts, indexOf } = factsOf(catalogue);
+  const options: QuoteOptions = { sort: "total", breakdown: false, badYear: true, monteCarlo: monteCarlo(base.published.offers.length) };
+  const quotes = await quoteLooseOffersOffThread(
+    own.offers.map((entry) => entry.offer),
+    profile,
+    options,
   );
+  const shown = new Map(base.shown);
+  const added = quotes.offers.map((quote) => {
+    const index = indexOf.get(quote.offerId)!;
+    shown.set(index, shownFigures(quote));
+    return { index, premiumCents: moneyToCents(quote.annualPremium), racCents: moneyToCents(quote.expectedRac ?? quote.scenario.rac) };
+  });
+  return {
+    ...base,
+    catalogue,
+    ranking: withAddedOffers(base.ranking, facts, added),
+    ineligibleCount: base.ineligibleCount + quotes.ineligible.length,
+    shown,
+  };
 }
 
 /**
@@ -158,7 +190,7 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
     ranking.dominatedBy = dominatedBy;
     const { indexOf } = factsOf(catalogue);
     for (const quote of figures.firstQuotes ?? []) shown.set(indexOf.get(quote.offerId)!, shownFigures(quote));
-    return { catalogue, encodedProfile, period: figures.period, referenceVersion: figures.referenceVersion, ineligibleCount: figures.ineligible.length, ranking, shown };
+    return { catalogue, published: catalogue, encodedProfile, period: figures.period, referenceVersion: figures.referenceVersion, ineligibleCount: figures.ineligible.length, ranking, shown };
   }
   const options: QuoteOptions = { sort: "total", breakdown: false, badYear: true, monteCarlo: monteCarlo(catalogue.offers.length) };
   const result = await quoteOffersOffThread(catalogue, profile, options);
@@ -175,6 +207,7 @@ async function computeRanking(catalogue: PublishedCatalogue, profile: Profile, e
   ranking.orders.total = order;
   return {
     catalogue,
+    published: catalogue,
     encodedProfile,
     period: result.period,
     referenceVersion: result.referenceVersion,
@@ -189,17 +222,39 @@ async function figuresShown(kept: KeptRanking, profile: Profile, indexes: readon
   const { facts, indexOf } = factsOf(kept.catalogue);
   const missing = indexes.filter((index) => !kept.shown.has(index));
   if (missing.length > 0) {
-    const options: QuoteOptions = { breakdown: false, badYear: true, monteCarlo: monteCarlo(kept.catalogue.offers.length) };
-    const quotes = await quoteOffersOffThread(
-      kept.catalogue,
+    const options: QuoteOptions = { breakdown: false, badYear: true, monteCarlo: monteCarlo(kept.published.offers.length) };
+    const catalogueSize = kept.published.offers.length;
+    const quotes = await quoteOnEngine(
+      kept.published,
+      missing.filter((index) => index < catalogueSize).map((index) => facts[index]!.id),
+      missing.filter((index) => index >= catalogueSize).map((index) => kept.catalogue.offers[index]!),
       profile,
       options,
-      missing.map((index) => facts[index]!.id),
     );
-    if (kept.shown.size + quotes.offers.length > MAX_SHOWN_KEPT) kept.shown.clear();
-    for (const quote of quotes.offers) kept.shown.set(indexOf.get(quote.offerId)!, shownFigures(quote));
+    const quoted = quotes?.offers ?? [];
+    if (kept.shown.size + quoted.length > MAX_SHOWN_KEPT) kept.shown.clear();
+    for (const quote of quoted) kept.shown.set(indexOf.get(quote.offerId)!, shownFigures(quote));
   }
   return new Map(indexes.map((index) => [index, kept.shown.get(index)!]));
+}
+
+/**
+ * Offers quoted with the published catalogue's sampling (`options`): the catalogue's by id
+ * on its revision, which the engine threads hold compiled; a person's own on their own.
+ */
+async function quoteOnEngine(
+  published: PublishedCatalogue,
+  catalogueIds: readonly string[],
+  ownOffers: readonly Offer[],
+  profile: Profile,
+  options: QuoteOptions,
+): Promise<{ period: { start: string; end: string }; offers: OfferQuote[] } | null> {
+  const results = await Promise.all([
+    catalogueIds.length > 0 ? quoteOffersOffThread(published, profile, options, catalogueIds) : null,
+    ownOffers.length > 0 ? quoteLooseOffersOffThread(ownOffers, profile, options) : null,
+  ]);
+  const quoted = results.filter((result) => result !== null);
+  return quoted.length === 0 ? null : { period: quoted[0]!.period, offers: quoted.flatMap((result) => result.offers) };
 }
 
 function shownFigures(quote: OfferQuote): ShownFigures {
@@ -340,18 +395,12 @@ export async function runComparison(profile: Profile, sort: SortKey): Promise<Co
   };
 }
 
-/**
- * Offers of the published catalogue or of the person's own, quoted with their breakdown,
- * with the ranking's sampling (its list's size). Catalogue offers alone go to the engine
- * under the catalogue's revision, which the workers keep.
- */
+/** Offers of the published catalogue or of the person's own, quoted with their breakdown, with the ranking's sampling. */
 async function quoteChosen(profile: Profile, offerIds: readonly string[], own: OwnOffersForRanking) {
   const catalogue = await loadPublishedCatalogue();
-  const ranked = withOwnOffers(catalogue, own);
-  const source = own.offers.some((entry) => offerIds.includes(entry.offer.id)) ? ranked : catalogue;
-  const known = offerIds.filter((id) => source.offers.some((offer) => offer.id === id));
-  if (known.length === 0) return null;
-  return quoteOffersOffThread(source, profile, { breakdown: true, monteCarlo: monteCarlo(ranked.offers.length) }, known);
+  const ownChosen = own.offers.map((entry) => entry.offer).filter((offer) => offerIds.includes(offer.id));
+  const catalogueIds = offerIds.filter((id) => !ownChosen.some((offer) => offer.id === id) && catalogue.offers.some((offer) => offer.id === id));
+  return quoteOnEngine(catalogue, catalogueIds, ownChosen, profile, { breakdown: true, monteCarlo: monteCarlo(catalogue.offers.length) });
 }
 
 /** One offer's full quote with the per-act breakdown, for the explanation page: a catalogue offer or one of the person's own. */

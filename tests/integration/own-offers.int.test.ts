@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportCatalogue, loadPublishedCatalogue, OfferValidationError } from "@/lib/catalogue";
 import { listInsurers, listOffers } from "@/lib/catalogue/admin";
 import { DEFAULT_VIEW } from "@/lib/compare/result-filters";
@@ -10,7 +10,8 @@ import { OwnOfferLimitError, OwnOfferStaleError } from "@/lib/own-offers";
 import type * as OwnOffersServer from "@/lib/own-offers/server";
 import type * as ProfilesServer from "@/lib/profiles/server";
 import { profileSchema, type Profile } from "@/lib/schemas/profile";
-import type { OfferInput } from "@/lib/schemas/offer";
+import type * as EngineThread from "@/lib/compare/engine-thread";
+import type { Offer, OfferInput } from "@/lib/schemas/offer";
 import { REFERENCE_PROFILES } from "@/seed/factories/profiles";
 import { seed } from "@/seed/seed";
 import { catalogueTestDatabase } from "./catalogue-support";
@@ -64,6 +65,27 @@ async function offerRow(id: string) {
   const [row] = await query<{ ownerId: string; formula: string; version: number }>(database.url, `SELECT "ownerId", "formula", "version" FROM "Offer" WHERE "id" = $1`, [id]);
   return row;
 }
+
+/** What the comparison functions hand to the engine: a catalogue (by revision) or loose offers. */
+const engineCalls: { kind: "catalogue" | "loose"; offers: readonly Offer[] }[] = [];
+vi.doMock("@/lib/compare/engine-thread", async (importOriginal) => {
+  const engine = await importOriginal<typeof EngineThread>();
+  return {
+    ...engine,
+    quoteOffersOffThread: (...args: Parameters<typeof engine.quoteOffersOffThread>) => {
+      engineCalls.push({ kind: "catalogue", offers: args[0].offers });
+      return engine.quoteOffersOffThread(...args);
+    },
+    rankOffersOffThread: (...args: Parameters<typeof engine.rankOffersOffThread>) => {
+      engineCalls.push({ kind: "catalogue", offers: args[0].offers });
+      return engine.rankOffersOffThread(...args);
+    },
+    quoteLooseOffersOffThread: (...args: Parameters<typeof engine.quoteLooseOffersOffThread>) => {
+      engineCalls.push({ kind: "loose", offers: args[0] });
+      return engine.quoteLooseOffersOffThread(...args);
+    },
+  };
+});
 
 beforeAll(async () => {
   // The app's one client (lib/db.ts) reads DATABASE_URL on first use: point it here first.
@@ -237,6 +259,22 @@ describe("ownership: Alice reaching for Bob's own offer", () => {
         total: ranked.totalCost,
       });
     }
+  });
+
+  it("go to the engine on their own: the engine threads are only ever handed the published catalogue", async () => {
+    // A thread keeps one catalogue compiled: a copy with Alice's offers would have it compile 10 000 offers for her, then again for the next visitor.
+    const aliceOwn = await ownOffers.ownOffersForRanking({ userId: alice });
+    const published = await loadPublishedCatalogue(prisma);
+    const profile = profileSchema.parse(REFERENCE_PROFILES[2]!.profile);
+    engineCalls.length = 0;
+    const ranking = await comparison.compareView(profile, DEFAULT_VIEW, 1000, aliceOwn);
+    expect(ranking.offers.map((offer) => offer.offerId)).toContain(aliceOfferId);
+    await comparison.explainOffer(profile, aliceOfferId, aliceOwn);
+    await comparison.quoteSelectedOffers(profile, [aliceOfferId, ranking.offers[0]!.offerId], aliceOwn);
+    const ids = (kind: "catalogue" | "loose") => engineCalls.filter((call) => call.kind === kind).map((call) => call.offers.map((offer) => offer.id));
+    expect(ids("catalogue").length).toBeGreaterThan(0);
+    for (const offers of ids("catalogue")) expect(offers).toEqual(published.offers.map((offer) => offer.id));
+    expect(ids("loose")).toEqual([[aliceOfferId], [aliceOfferId], [aliceOfferId]]);
   });
 
   it("an edit of Alice's offer gives her a new ranking (the cache key follows her offers)", async () => {

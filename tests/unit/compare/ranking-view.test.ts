@@ -10,6 +10,7 @@ import {
   premiumOrder,
   rankingOrder,
   selectView,
+  withAddedOffers,
 } from "@/lib/compare/ranking-view";
 import { findDominated, rankFigures, rankOrder } from "@/lib/engine/ranking";
 
@@ -195,6 +196,43 @@ describe("dominance and the chart's points over the filtered ranking", () => {
     for (const filters of [NO_FILTER, { ...NO_FILTER, networkOnly: true }, { ...NO_FILTER, sort: "rac" as const }]) {
       expect(selectView(handedOver, facts, filters, 2, 20)).toEqual(selectView(ranking, facts, filters, 2, 20));
     }
+  });
+
+  it("a person's own offers merged into a catalogue's ranking give the ranking of all of them, sorted and swept from scratch", () => {
+    const published = catalogue(2_000, 11);
+    const cheapestTotal = Math.min(...published.filter((offer) => !offer.ineligible).map((offer) => offer.premium + offer.rac));
+    const own: TestOffer[] = [
+      // Beats many catalogue offers: their dominance changes.
+      { id: "own-a", premium: 40_000, rac: 0 },
+      // Ties a catalogue offer's premium and RAC: the id breaks the tie, both ways.
+      { id: "offre-00000a", premium: published[0]!.premium, rac: published[0]!.rac },
+      { id: "own-b", premium: 250_000, rac: 150_000 },
+      { id: "own-c", premium: 60_000, rac: 0, ineligible: true },
+      // First by total cost.
+      { id: "own-d", premium: 1, rac: Math.min(cheapestTotal, 40_000) - 2 },
+    ];
+    const base = rankingOf(published);
+    // The catalogue's ranking as the engine hands it over (orders by total and by premium), and one whose RAC order was also asked.
+    rankingOrder(base.ranking, base.facts, "total");
+    premiumOrder(base.ranking, base.facts);
+    const withRacOrder = rankingOf(published);
+    rankingOrder(withRacOrder.ranking, withRacOrder.facts, "rac");
+    const everything = rankingOf([...published, ...own]);
+    const added = own.map((offer, k) => ({ index: published.length + k, premiumCents: offer.ineligible ? Number.NaN : offer.premium, racCents: offer.ineligible ? Number.NaN : offer.rac }));
+    for (const start of [base, withRacOrder]) {
+      const merged = withAddedOffers(start.ranking, everything.facts, added);
+      for (const sort of ["total", "rac"] as const) expect(Array.from(rankingOrder(merged, everything.facts, sort))).toEqual(Array.from(rankingOrder(rankingOf([...published, ...own]).ranking, everything.facts, sort)));
+      expect(Array.from(merged.byPremium!)).toEqual(Array.from(premiumOrder(rankingOf([...published, ...own]).ranking, everything.facts)));
+      for (const filters of [NO_FILTER, { ...NO_FILTER, sort: "rac" as const }, { ...NO_FILTER, networkOnly: true }]) {
+        expect(selectView(merged, everything.facts, filters, 1, 20)).toEqual(selectView(everything.ranking, everything.facts, filters, 1, 20));
+      }
+    }
+    const merged = withAddedOffers(base.ranking, everything.facts, added);
+    expect(everything.facts[rankingOrder(merged, everything.facts, "total")[0]!]!.id).toBe("own-d");
+    // own-a dominates catalogue offers it did not before.
+    const beatenByOwn = Array.from(merged.dominatedBy!).filter((by) => by === published.length).length;
+    expect(beatenByOwn).toBeGreaterThan(10);
+    expect(Number.isNaN(merged.premiumCents[published.length + 3]!)).toBe(true);
   });
 
   it.each([
