@@ -35,4 +35,5 @@ EXPOSE 3000
 # The migrations are applied before the server starts; a failed migration stops the container.
 # Memory settings as scripts/lib/next-build.ts starts the server (docs/operations.md, Memory).
 ENV MALLOC_ARENA_MAX=2
+ENV MALLOC_MMAP_THRESHOLD_=65536
 CMD ["sh", "-c", "node node_modules/prisma/build/index.js migrate deploy && exec node --max-old-space-size=256 --heap-growing-percent=50 server.js"]
