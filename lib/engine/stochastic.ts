@@ -323,7 +323,8 @@ function runLayout(profile: CompiledProfile, l: number, nmax: number, waitEnd: n
     byKey = new Map();
     runLayouts.set(line, byKey);
   }
-  // Day numbers and counts stay far below 2^20: one number keys the three.
+  // Day numbers stay below 2^20 and counts below 2^12 (a line has at most 366 acts a year on
+  // average): one number under 2^53 keys the three exactly.
   const key = (nmax * 2 ** 20 + waitEnd) * 2 ** 21 + (ceilingBoundary === null ? 0 : ceilingBoundary + 1);
   let layout = byKey.get(key);
   if (layout === undefined) {
