@@ -242,8 +242,8 @@ async function figuresShown(kept: KeptRanking, profile: Profile, indexes: readon
   const { facts, indexOf } = factsOf(kept.catalogue);
   const missing = indexes.filter((index) => !kept.shown.has(index));
   if (missing.length > 0) {
-    const options: QuoteOptions = { breakdown: false, badYear: true, monteCarlo: monteCarlo(kept.published.offers.length) };
     const catalogueSize = kept.published.offers.length;
+    const options: QuoteOptions = { breakdown: false, badYear: true, monteCarlo: monteCarlo(catalogueSize) };
     const quotes = await quoteOnEngine(
       kept.published,
       missing.filter((index) => index < catalogueSize).map((index) => facts[index]!.id),

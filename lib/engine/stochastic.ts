@@ -305,8 +305,7 @@ export function lineModel(terms: OfferTerms, stochastic: StochasticProfile, l: n
  * line and read for each of the line's figure classes.
  */
 interface RunLayout {
-  runCount: number;
-  /** Per run: its first day's segment, whether that day is in the waiting period, its ceiling period. */
+  /** Per run (as many as cuts): its first day's segment, whether that day is in the waiting period, its ceiling period. */
   segment: Int32Array;
   waiting: Uint8Array;
   period: Uint8Array;
@@ -352,7 +351,6 @@ function layRuns(profile: CompiledProfile, line: CompiledLine, nmax: number, wai
   };
   const runCount = cuts.length;
   const layout: RunLayout = {
-    runCount,
     segment: new Int32Array(runCount),
     waiting: new Uint8Array(runCount),
     period: new Uint8Array(runCount),
@@ -402,7 +400,7 @@ function tabulateByCounting(terms: OfferTerms, l: number, ceiling: number, rest:
   const profile = terms.profile;
   const line = profile.lines[l]!;
   const layout = runLayout(profile, l, rest.length - 1, terms.waitEndDay(l), ceiling >= 0 ? terms.ceilingBoundary(ceiling) : null);
-  const runCount = layout.runCount;
+  const runCount = layout.segment.length;
   if (runFigures.length < 4 * runCount) runFigures = new Float64Array(4 * runCount);
   const figures = runFigures;
   const beyondShift = line.yearlyActCap > 0 ? line.segmentStarts.length : 0;
