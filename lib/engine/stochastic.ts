@@ -249,7 +249,7 @@ const freshFigures: AllocateFigures = (length) => new Float64Array(length);
 /**
  * Views of a few large zero-filled arrays: a ranking models about a thousand (line, terms)
  * classes of a profile, and a typed array of its own each would cost an allocation
- * outside the heap and its tracking by the collector, three times a class.
+ * outside the heap and its tracking by the collector, up to three times a class.
  */
 export class ModelArena {
   private static readonly CHUNK = 32_768;

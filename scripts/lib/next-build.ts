@@ -63,10 +63,10 @@ function stdio(output: NextOutput): StdioOptions {
  * - --heap-growing-percent=50: under load each engine thread (a 128 MB heap) was collected
  *   in full about every 0.6 s, marking its ~50 MB of compiled catalogue each time, and V8's
  *   helper threads took about a third of the CPU. Letting a heap grow by 50 % past what a
- *   full collection left (every isolate: V8's flags are the process's) nearly halved an
- *   engine thread's full collections (38 → 21 over 960 rankings) and served ~25 % more
- *   comparisons of the 10 000-offer catalogue at 10 and 50 connections, with the same
- *   resident memory after the load test (docs/operations.md).
+ *   full collection left (every isolate: V8's flags are the process's) nearly halved the
+ *   engine threads' full collections (38 → 21 over 960 rankings on two threads) and
+ *   served ~25 % more comparisons of the 10 000-offer catalogue at 10 and 50 connections,
+ *   with the same resident memory after the load test (docs/operations.md).
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256", "--heap-growing-percent=50"];
 export const SERVER_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "65536" };
