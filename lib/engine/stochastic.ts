@@ -1,6 +1,6 @@
 import { boundByLattice, settleCheaply, type CeilingLine } from "./ceiling-mean";
 import { actDay, actSegments, segmentIndex, type CompiledLine, type CompiledProfile } from "./compile-profile";
-import { drawManyFromPmf, poissonPmf, seededRandom, selectKth } from "./distribution";
+import { poissonPmf, SeededStream, selectKth } from "./distribution";
 import type { OfferTerms } from "./scenario";
 
 /**
@@ -76,11 +76,11 @@ export function dayTableEntries(pmf: readonly Float64Array[]): number {
 }
 
 export function prepareStochastic(profile: CompiledProfile, options: StochasticOptions): StochasticProfile {
-  const random = seededRandom(options.seed);
+  const random = new SeededStream(options.seed);
   const totalSamples = Math.max(options.sampleCount, options.deductionSampleCount);
   const periodDays = profile.periodEnd - profile.periodStart;
   const pmf = profile.lines.map((line) => poissonPmf(line.mean));
-  const samples = profile.lines.map((_, l) => drawManyFromPmf(pmf[l]!, random, totalSamples));
+  const samples = profile.lines.map((_, l) => random.drawMany(pmf[l]!, totalSamples));
   // days[line]: the days of the n acts of a year with n acts from offset n(n − 1) / 2, for
   // n = 0…nmax, and segments[line] their segments, for what each count of a line deducts
   // (one array per line: an array per count would be thousands of allocations a profile);
@@ -177,43 +177,55 @@ function sampleDeductions(
     }
   };
   const deducted = profile.lines.map((line) => line.segments.some((facts) => facts.deductionUnit !== 0));
-  const linesOf = profile.beneficiaries.map((beneficiary) => Int32Array.from(beneficiary.lineIndexes.filter((l) => deducted[l])));
   const { pfPerYearCap, franchisePerYearCap } = profile;
   const byLine = attribution.byLine;
-  for (let s = 0; s < count; s += 1) {
-    let total = 0;
-    for (let b = 0; b < linesOf.length; b += 1) {
-      const lines = linesOf[b]!;
-      let pf0 = 0;
-      let pf1 = 0;
-      let franchise0 = 0;
-      let franchise1 = 0;
-      for (let k = 0; k < lines.length; k += 1) {
-        const l = lines[k]!;
-        const offset = 4 * samples[l]![s]!;
-        const table = deductedByCount[l]!;
+  const attributed = Math.min(count, attribution.count);
+  // One line at a time over all the samples (tight loops over arrays, not 10 000 × lines
+  // visits of a dozen arrays), with the same additions in the same order as one sample
+  // at a time: a beneficiary's totals of each year add their lines in turn, a year's
+  // total adds its beneficiaries in turn, and a line's share adds the samples in turn.
+  // totals, per sample s from 4s: a beneficiary's participations of year 1, of year 2,
+  // franchises of year 1, of year 2.
+  const totals = new Float64Array(4 * count);
+  for (const beneficiary of profile.beneficiaries) {
+    const lines = beneficiary.lineIndexes.filter((l) => deducted[l]);
+    if (lines.length === 0) continue;
+    totals.fill(0);
+    for (const l of lines) {
+      const counts = samples[l]!;
+      const table = deductedByCount[l]!;
+      for (let s = 0, at = 0; s < count; s += 1, at += 4) {
+        const offset = 4 * counts[s]!;
         if (table[offset]! < 0) fill(l, offset / 4);
-        pf0 += table[offset]!;
-        pf1 += table[offset + 1]!;
-        franchise0 += table[offset + 2]!;
-        franchise1 += table[offset + 3]!;
-      }
-      total += Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
-      total += Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
-      if (s >= attribution.count) continue;
-      // The fraction of each total the yearly cap keeps: every line keeps that fraction of its own.
-      const pfKept0 = pf0 > pfPerYearCap ? pfPerYearCap / pf0 : 1;
-      const pfKept1 = pf1 > pfPerYearCap ? pfPerYearCap / pf1 : 1;
-      const franchiseKept0 = franchise0 > franchisePerYearCap ? franchisePerYearCap / franchise0 : 1;
-      const franchiseKept1 = franchise1 > franchisePerYearCap ? franchisePerYearCap / franchise1 : 1;
-      for (let k = 0; k < lines.length; k += 1) {
-        const l = lines[k]!;
-        const offset = 4 * samples[l]![s]!;
-        const table = deductedByCount[l]!;
-        byLine[l]! += table[offset]! * pfKept0 + table[offset + 1]! * pfKept1 + table[offset + 2]! * franchiseKept0 + table[offset + 3]! * franchiseKept1;
+        totals[at]! += table[offset]!;
+        totals[at + 1]! += table[offset + 1]!;
+        totals[at + 2]! += table[offset + 2]!;
+        totals[at + 3]! += table[offset + 3]!;
       }
     }
-    out[s] = total;
+    for (let s = 0, at = 0; s < count; s += 1, at += 4) {
+      const pf0 = totals[at]!;
+      const pf1 = totals[at + 1]!;
+      const franchise0 = totals[at + 2]!;
+      const franchise1 = totals[at + 3]!;
+      out[s]! += Math.min(pfPerYearCap, pf0) + Math.min(franchisePerYearCap, franchise0);
+      out[s]! += Math.min(pfPerYearCap, pf1) + Math.min(franchisePerYearCap, franchise1);
+      // From here on, the fraction of each total the yearly cap keeps: every line keeps that fraction of its own.
+      totals[at] = pf0 > pfPerYearCap ? pfPerYearCap / pf0 : 1;
+      totals[at + 1] = pf1 > pfPerYearCap ? pfPerYearCap / pf1 : 1;
+      totals[at + 2] = franchise0 > franchisePerYearCap ? franchisePerYearCap / franchise0 : 1;
+      totals[at + 3] = franchise1 > franchisePerYearCap ? franchisePerYearCap / franchise1 : 1;
+    }
+    for (const l of lines) {
+      const counts = samples[l]!;
+      const table = deductedByCount[l]!;
+      let share = byLine[l]!;
+      for (let s = 0, at = 0; s < attributed; s += 1, at += 4) {
+        const offset = 4 * counts[s]!;
+        share += table[offset]! * totals[at]! + table[offset + 1]! * totals[at + 1]! + table[offset + 2]! * totals[at + 2]! + table[offset + 3]! * totals[at + 3]!;
+      }
+      byLine[l] = share;
+    }
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { drawFromPmf, drawManyFromPmf, poissonPmf, seededRandom } from "@/lib/engine/distribution";
+import { drawFromPmf, PmfGuide, poissonPmf, SeededStream, seededRandom } from "@/lib/engine/distribution";
 
 describe("seededRandom", () => {
   // Values of the generator before its state moved to an Int32Array: every seeded
@@ -16,27 +16,32 @@ describe("seededRandom", () => {
   });
 });
 
-describe("drawManyFromPmf", () => {
-  it.each([0, 0.3, 1, 4.5, 12, 80])("draws exactly what drawFromPmf draws in turn (mean %d)", (mean) => {
+describe("SeededStream.drawMany", () => {
+  it.each([0, 0.3, 1, 4.5, 12, 80, 366])("draws exactly what drawFromPmf draws in turn (mean %d)", (mean) => {
     const pmf = poissonPmf(mean);
-    const many = drawManyFromPmf(pmf, seededRandom(7), 20_000);
+    const stream = new SeededStream(7);
+    const many = stream.drawMany(pmf, 20_000);
     const random = seededRandom(7);
     const one = Int32Array.from({ length: 20_000 }, () => drawFromPmf(pmf, random()));
     expect(many).toEqual(one);
+    // The stream goes on where the draws left it.
+    expect(stream.next()).toBe(random());
   });
+});
 
-  it("agrees at the edges of the cumulative sums and of its buckets", () => {
-    const pmf = poissonPmf(2.5);
+describe("PmfGuide", () => {
+  it.each([0.3, 2.5, 40, 366])("draws what drawFromPmf draws at the edges of the cumulative sums and of its buckets (mean %d)", (mean) => {
+    const pmf = poissonPmf(mean);
+    const guide = new PmfGuide(pmf);
+    const edges = [0, 2 ** 32 - 1];
     let cumulative = 0;
-    const edges = [0, 1 - Number.EPSILON];
     for (let n = 0; n < pmf.length - 1; n += 1) {
       cumulative += pmf[n]!;
-      edges.push(cumulative, cumulative - Number.EPSILON, Math.min(cumulative + Number.EPSILON, 1 - Number.EPSILON));
+      const t = Math.floor(cumulative * 2 ** 32);
+      edges.push(t - 1, t, t + 1);
     }
-    const buckets = (pmf.length - 1) * 2;
-    for (let j = 1; j < buckets; j += 1) edges.push(j / buckets, j / buckets - Number.EPSILON);
-    let i = 0;
-    const many = drawManyFromPmf(pmf, () => edges[i++]!, edges.length);
-    expect(Array.from(many)).toEqual(edges.map((u) => drawFromPmf(pmf, u)));
+    for (let j = 1; j < guide.buckets.length; j += 1) edges.push(j * 2 ** guide.shift - 1, j * 2 ** guide.shift);
+    const inRange = edges.filter((t) => t >= 0 && t < 2 ** 32);
+    expect(inRange.map((t) => guide.draw(t))).toEqual(inRange.map((t) => drawFromPmf(pmf, t / 2 ** 32)));
   });
 });
