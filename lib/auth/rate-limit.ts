@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 
 export interface RateLimitPolicy {
   /** Counter key prefix, e.g. "login:account". */
@@ -41,9 +41,20 @@ export function rateLimitKey(policy: RateLimitPolicy, subject: string): string {
  * ends. Times come from the database clock, the same for every instance.
  */
 export async function hit(prisma: PrismaClient, policy: RateLimitPolicy, subject: string): Promise<RateLimitOutcome> {
+  const rows = await prisma.$queryRaw<CounterRow[]>(counted(policy, subject));
+  return outcomeOf(policy, rows[0]);
+}
+
+interface CounterRow {
+  count: number;
+  remaining: number;
+}
+
+/** The upsert of one attempt, returning the count and the seconds left in the window. */
+function counted(policy: RateLimitPolicy, subject: string): Prisma.Sql {
   const key = rateLimitKey(policy, subject);
   const windowSeconds = policy.windowMinutes * 60;
-  const rows = await prisma.$queryRaw<{ count: number; remaining: number }[]>`
+  return Prisma.sql`
     INSERT INTO "RateLimitCounter" ("key", "count", "windowStart")
     VALUES (${key}, 1, now() AT TIME ZONE 'UTC')
     ON CONFLICT ("key") DO UPDATE SET
@@ -55,7 +66,9 @@ export async function hit(prisma: PrismaClient, policy: RateLimitPolicy, subject
         ELSE "RateLimitCounter"."windowStart" END
     RETURNING "count",
       EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${windowSeconds}) - (now() AT TIME ZONE 'UTC')))::float8 AS "remaining"`;
-  const row = rows[0];
+}
+
+function outcomeOf(policy: RateLimitPolicy, row: CounterRow | undefined): RateLimitOutcome {
   if (!row) throw new Error(`rate limit upsert returned no row for ${policy.name}`);
   if (row.count <= policy.limit) return { allowed: true, count: row.count };
   return { allowed: false, count: row.count, retryMinutes: Math.max(1, Math.ceil(row.remaining / 60)) };
@@ -92,10 +105,17 @@ export async function forgetAccountRateLimits(prisma: Pick<PrismaClient, "rateLi
 /**
  * Counts the attempt against every policy (all of them, so each counter stays true) and
  * keeps the longest wait. For subjects an attacker cannot aim at someone else (the
- * sign-in paths, where one subject is a victim's address, use hitInOrder).
+ * sign-in paths, where one subject is a victim's address, use hitInOrder). One statement
+ * for all the upserts (each a WITH clause): every public comparison counts two, and a
+ * round trip each cost the request thread and PostgreSQL as much as both together.
+ * Every call with the same number of checks sends the same statement, so concurrent ones
+ * lock the counters in the same order.
  */
 export async function hitAll(prisma: PrismaClient, checks: [RateLimitPolicy, string][]): Promise<RateLimitOutcome> {
-  const outcomes = await Promise.all(checks.map(([policy, subject]) => hit(prisma, policy, subject)));
+  const clauses = checks.map(([policy, subject], k) => Prisma.sql`${Prisma.raw(`"check${k}"`)} AS (${counted(policy, subject)})`);
+  const selects = checks.map((_, k) => Prisma.sql`SELECT ${k}::int AS "check", "count", "remaining" FROM ${Prisma.raw(`"check${k}"`)}`);
+  const rows = await prisma.$queryRaw<(CounterRow & { check: number })[]>`WITH ${Prisma.join(clauses)} ${Prisma.join(selects, " UNION ALL ")}`;
+  const outcomes = checks.map(([policy], k) => outcomeOf(policy, rows.find((row) => row.check === k)));
   const refused = outcomes.filter((outcome) => !outcome.allowed);
   if (refused.length === 0) return { allowed: true, count: Math.max(...outcomes.map((outcome) => outcome.count)) };
   return { allowed: false, count: Math.max(...refused.map((o) => o.count)), retryMinutes: Math.max(...refused.map((o) => o.retryMinutes)) };

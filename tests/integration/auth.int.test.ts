@@ -80,6 +80,19 @@ describe("several limits on one attempt", () => {
     expect((await hit(prisma, loose, second)).count).toBe(3);
   });
 
+  it("hitAll compte chaque limite une fois par essai, sans rien perdre ni se bloquer quand des instances comptent en même temps", async () => {
+    const [instanceA, instanceB] = [database.client(), database.client()];
+    const shared = uniqueEmail("commun");
+    const subjects = [uniqueEmail("client-a"), uniqueEmail("client-b")];
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => hitAll(i % 2 ? instanceA : instanceB, [[loose, subjects[i % 2]!], [tight, shared]])),
+    );
+    // Only the first fits the shared limit; the counters saw every attempt once.
+    expect(outcomes.filter((outcome) => outcome.allowed)).toHaveLength(1);
+    expect((await hit(instanceA, tight, shared)).count).toBe(41);
+    for (const subject of subjects) expect((await hit(instanceB, loose, subject)).count).toBe(21);
+  });
+
   it("hitInOrder s'arrête au premier refus : les limites suivantes ne comptent pas", async () => {
     const prisma = database.client();
     const [first, second] = [uniqueEmail("ordre-a"), uniqueEmail("ordre-b")];
