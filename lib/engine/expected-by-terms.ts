@@ -27,10 +27,61 @@ interface GroupNode {
 
 const NOT_YET = Number.NaN;
 
-function sameFigures(known: Float64Array, figures: Float64Array, size: number): boolean {
-  if (known.length !== size) return false;
-  for (let k = 0; k < size; k += 1) if (known[k] !== figures[k]) return false;
-  return true;
+/**
+ * The distinct figure vectors of one line's classes, by an open-addressing table over
+ * their hashes: a class is its vector's index. Thousands of terms numbers on one slot (an
+ * optics line on 10 000 offers) made a Map entry, an array and a copy each.
+ */
+class FigureInterner {
+  /** Per slot, 1 + the class there, or 0 when empty; a power of two at least twice the classes. */
+  private readonly table: Int32Array;
+  private readonly hashes: Int32Array;
+  /** Class c's figures are store[starts[c]…starts[c + 1]). */
+  private readonly starts: Int32Array;
+  private store: Float64Array;
+  count = 0;
+
+  constructor(maxClasses: number, figuresPerClass: number) {
+    this.table = new Int32Array(2 ** Math.ceil(Math.log2(2 * maxClasses + 2)));
+    this.hashes = new Int32Array(maxClasses);
+    this.starts = new Int32Array(maxClasses + 1);
+    this.store = new Float64Array(Math.max(16, figuresPerClass * Math.min(maxClasses, 64)));
+  }
+
+  /** The class of the first `length` figures: an existing one with the same figures, else a new one. */
+  intern(figures: Float64Array, length: number): number {
+    // FNV-1a over the figures (months, indexes, cents).
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < length; k += 1) hash = Math.imul(hash ^ figures[k]!, 0x01000193);
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) break;
+      const known = entry - 1;
+      if (this.hashes[known] === hash && this.holds(known, figures, length)) return known;
+    }
+    const made = this.count++;
+    const start = this.starts[made]!;
+    if (start + length > this.store.length) {
+      const grown = new Float64Array(2 * (start + length));
+      grown.set(this.store);
+      this.store = grown;
+    }
+    this.store.set(figures.subarray(0, length), start);
+    this.starts[made + 1] = start + length;
+    this.hashes[made] = hash;
+    let slot = hash & mask;
+    while (this.table[slot] !== 0) slot = (slot + 1) & mask;
+    this.table[slot] = made + 1;
+    return made;
+  }
+
+  private holds(known: number, figures: Float64Array, length: number): boolean {
+    const start = this.starts[known]!;
+    if (this.starts[known + 1]! - start !== length) return false;
+    for (let k = 0; k < length; k += 1) if (this.store[start + k] !== figures[k]) return false;
+    return true;
+  }
 }
 
 /** A slot's terms numbers by offer (CompiledOffer.termsIdAt), and how many numbers the category has in the column (the largest + 1). */
@@ -258,27 +309,14 @@ export class ExpectedByTerms {
     const { ids, size } = termsColumn(catalogue, this.slots[l]!);
     const classOf = new Int32Array(size).fill(-1);
     const holders: number[] = [];
-    const byHash = new Map<number, { figures: Float64Array; figureClass: number }[]>();
     const figures = this.figures;
+    const interner = new FigureInterner(size, figures.length);
     for (let i = 0; i < ids.length; i += 1) {
       const id = ids[i]!;
       if (classOf[id] !== -1) continue;
-      const length = this.figuresOf(catalogue.offers[i]!, l);
-      // FNV-1a over the figures (months, indexes, cents), then an exact comparison with the classes of that hash.
-      let hash = 0x811c9dc5;
-      for (let k = 0; k < length; k += 1) hash = Math.imul(hash ^ figures[k]!, 0x01000193);
-      let candidates = byHash.get(hash);
-      if (candidates === undefined) {
-        candidates = [];
-        byHash.set(hash, candidates);
-      }
-      const same = candidates.find((candidate) => sameFigures(candidate.figures, figures, length));
-      if (same) classOf[id] = same.figureClass;
-      else {
-        classOf[id] = holders.length;
-        candidates.push({ figures: figures.slice(0, length), figureClass: holders.length });
-        holders.push(i);
-      }
+      const figureClass = interner.intern(figures, this.figuresOf(catalogue.offers[i]!, l));
+      classOf[id] = figureClass;
+      if (figureClass === holders.length) holders.push(i);
     }
     const held = Int32Array.from(holders);
     // A string of n characters takes up to 2n bytes.
