@@ -43,7 +43,6 @@ export class SeededStream {
    */
   drawMany(pmf: Float64Array, count: number): Int32Array {
     const guide = new PmfGuide(pmf);
-    const { buckets, shift } = guide;
     const state = this.state;
     let a = state[0]!;
     let b = state[1]!;
@@ -56,8 +55,7 @@ export class SeededStream {
       a = b ^ (b >>> 9);
       b = (c + (c << 3)) | 0;
       c = (((c << 21) | (c >>> 11)) + t) | 0;
-      const n = buckets[t >>> shift]!;
-      out[s] = n >= 0 ? n : guide.search(t, -n - 1);
+      out[s] = guide.draw(t);
     }
     state[0] = a;
     state[1] = b;
@@ -143,17 +141,17 @@ export class PmfGuide {
     this.last = last;
   }
 
+  draw(t: number): number {
+    const n = this.buckets[t >>> this.shift]!;
+    return n >= 0 ? n : this.search(t, -n - 1);
+  }
+
   /** The draw for t, searching from `from` (the first value past its bucket's lower end). */
-  search(t: number, from: number): number {
+  private search(t: number, from: number): number {
     const u = t / 4294967296;
     let n = from;
     while (n < this.last && !(u < this.cumulative[n]!)) n += 1;
     return n;
-  }
-
-  draw(t: number): number {
-    const n = this.buckets[t >>> this.shift]!;
-    return n >= 0 ? n : this.search(t, -n - 1);
   }
 }
 

@@ -39,7 +39,7 @@ class FigureInterner {
   /** Class c's figures are store[starts[c]…starts[c + 1]). */
   private readonly starts: Int32Array;
   private store: Float64Array;
-  count = 0;
+  private count = 0;
 
   constructor(maxClasses: number, figuresPerClass: number) {
     this.table = new Int32Array(2 ** Math.ceil(Math.log2(2 * maxClasses + 2)));
