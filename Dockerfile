@@ -36,4 +36,4 @@ EXPOSE 3000
 # Memory settings as scripts/lib/next-build.ts starts the server (docs/operations.md, Memory).
 ENV MALLOC_ARENA_MAX=2
 ENV MALLOC_MMAP_THRESHOLD_=65536
-CMD ["sh", "-c", "node node_modules/prisma/build/index.js migrate deploy && exec node --max-old-space-size=256 --heap-growing-percent=50 server.js"]
+CMD ["sh", "-c", "node node_modules/prisma/build/index.js migrate deploy && exec node --max-old-space-size=256 --heap-growing-percent=50 --max-semi-space-size=16 --no-allocation-site-pretenuring server.js"]

@@ -104,10 +104,13 @@ const MAX_QUEUE = 64;
  * A worker's heap caps: a call that would need more ends its worker (refused as too
  * large) instead of growing the server's memory. The largest accepted profiles need well
  * under 100 MB of heap (their sampled counts are typed arrays, outside it), a 10 000-offer
- * catalogue ~70 MB; a small young generation keeps each worker's footprint down.
+ * catalogue ~70 MB. The young generation gives a new space of 32 MB (two 16 MB
+ * semi-spaces), the size the server's --max-semi-space-size=16 sets for every isolate
+ * (scripts/lib/next-build.ts; V8's flag takes precedence over these limits): twice what 32
+ * MB gave, so fewer of a ranking's objects are still alive when the space fills.
  */
 const WORKER_HEAP_MB = 128;
-const WORKER_YOUNG_MB = 32;
+const WORKER_YOUNG_MB = 48;
 
 export interface EnginePoolOptions {
   file: string;
