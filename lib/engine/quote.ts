@@ -6,7 +6,7 @@ import { compileProfile, periodLabel, type CompiledProfile } from "./compile-pro
 import { centsToMoney } from "./money";
 import { ExpectedByTerms } from "./expected-by-terms";
 import { expectLines } from "./expected-lines";
-import { annualPremium, annualPremiumTotal, premiumRefusal } from "./premium";
+import { annualPremium, annualPremiumTotalAt, premiumColumns, premiumRefusal } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
 import { compareIds, findDominated, rankFigures, rankOrder, type Ranked } from "./ranking";
 import { OfferTerms, actsByLine, reasonVector, scenarioRac, sharedLine, simulateYear, type SharedLine, type YearTotals } from "./scenario";
@@ -259,6 +259,18 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
   };
 }
 
+const offerIdsByCatalogue = new WeakMap<CompiledCatalogue, readonly string[]>();
+
+/** The catalogue's offer ids by position, listed once per catalogue (see premiumColumns). */
+function offerIdsOf(catalogue: CompiledCatalogue): readonly string[] {
+  let ids = offerIdsByCatalogue.get(catalogue);
+  if (!ids) {
+    ids = catalogue.offers.map((offer) => offer.offer.id);
+    offerIdsByCatalogue.set(catalogue, ids);
+  }
+  return ids;
+}
+
 /**
  * The ranking of quoteOffers as figures only (QuoteFigures), for a caller that quotes
  * only the page it shows: per offer its premium and the RAC it is ranked on, computed as
@@ -280,11 +292,13 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   // The bad year is not asked: no sampled year is walked, only the means, shared by line.
   const expected = stochastic ? new ExpectedByTerms(compiled, stochastic).expectedOfAll(catalogue) : null;
   let eligible = 0;
+  const premiumFigures = premiumColumns(catalogue);
+  const offerIds = offerIdsOf(catalogue);
   for (let position = 0; position < count; position += 1) {
-    const compiledOffer = catalogue.offers[position]!;
-    const offer = compiledOffer.offer;
-    const premium = annualPremiumTotal(compiledOffer, compiled.beneficiaries, compiled.department, premiumPicks);
+    const premium = annualPremiumTotalAt(catalogue, premiumFigures, position, compiled.beneficiaries, compiled.department, premiumPicks);
     if (premium < 0) {
+      const compiledOffer = catalogue.offers[position]!;
+      const offer = compiledOffer.offer;
       const reason = premiumRefusal(compiledOffer, compiled.beneficiaries, compiled.department, premiumPicks);
       ineligible.push({ offerId: offer.id, insurer: offer.insurer.name, formula: offer.formula, reason });
       continue;
@@ -293,6 +307,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
     // As a quote: the expected figure rounded (full mode), else the scenario year's RAC.
     if (expected) rac = Math.max(0, Math.round(expected[position]!));
     else {
+      const compiledOffer = catalogue.offers[position]!;
       const key = shared.keyOf(compiledOffer);
       const known = racByKey.get(key);
       if (known === undefined) {
@@ -301,7 +316,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
       } else rac = known;
     }
     positions[eligible] = position;
-    ids.push(offer.id);
+    ids.push(offerIds[position]!);
     premiums[eligible] = premium;
     racs[eligible] = rac;
     eligible += 1;

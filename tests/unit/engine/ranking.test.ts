@@ -98,6 +98,25 @@ describe("Cotisations", () => {
     expect(premiums("75")).toEqual({ tarifs: "1320.00", "tarifs-plus-chers": "1560.00", "tarifs-nationaux": "1200.00", "tarifs-sans-gratuite": "1560.00" });
   });
 
+  test("rankOffers lit les tarifs en colonnes : mêmes cotisations que quoteOffers, offre par offre, d'un foyer à l'autre sur le même catalogue compilé", () => {
+    const bands = offer.premiums.bands;
+    // Band lists of different lengths, so that each offer's premiums start elsewhere in the column.
+    const catalogue = compileCatalogue([
+      { ...offer, id: "a-une-tranche", premiums: { bands: [{ minAge: 0, maxAge: 59, monthly: "45.50" }] } },
+      offer,
+      { ...offer, id: "c-plus-de-tranches", premiums: { bands: [...bands, { minAge: 60, maxAge: 120, monthly: "95.10" }] } },
+      { ...offer, id: "d-sans-gratuite", premiums: { bands: bands.map((band) => ({ ...band, childRankFrom: undefined, monthly: (Number(band.monthly) + 1.25).toFixed(2) })) } },
+    ]);
+    const households = [family("75", [10, 4, 14]), family("69", [3]), profileSchema.parse({ startDate: "2026-01-01", department: "69", beneficiaries: [{ label: "Senior", age: 70, care: [] }] })];
+    for (const household of households) {
+      const quoted = quoteOffers(catalogue, household, { mode: "scenario" });
+      const ranked = rankOffers(catalogue, household, { mode: "scenario" });
+      const byOffer = Object.fromEntries(Array.from(ranked.order, (position, rank) => [catalogue.offers[position]!.offer.id, (ranked.annualPremium[rank]! / 100).toFixed(2)]));
+      expect(byOffer).toEqual(Object.fromEntries(quoted.offers.map((quote) => [quote.offerId, quote.annualPremium])));
+      expect(ranked.ineligible).toEqual(quoted.ineligible);
+    }
+  });
+
   test("sans tarif pour l'âge, l'offre est écartée avec la raison", () => {
     const result = quoteOffers([offer], profileSchema.parse({ startDate: "2026-01-01", department: "69", beneficiaries: [{ label: "Senior", age: 70, care: [] }] }));
     expect(result.offers).toEqual([]);
