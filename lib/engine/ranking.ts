@@ -76,27 +76,34 @@ export function rankFigures(ids: readonly string[], premium: Float64Array, rac: 
 }
 
 const WHOLE_CENTS_LIMIT = 2 ** 31;
-/** Radix digits of 11 bits: whole cents under 2³¹ in three counting passes. */
+/** Radix digits of 11 bits: whole cents under 2³¹ in at most three counting passes. */
 const DIGIT_BITS = 11;
 const DIGIT_MASK = (1 << DIGIT_BITS) - 1;
 
 /**
  * Offers' numbers by increasing `key`, ties broken by `tie`. Whole cents under 2³¹ are
- * sorted by a stable radix sort (three counting passes; a comparator called for each of
- * the ~n log n comparisons costs many times more), which leaves equal keys in increasing
- * number as a comparison sort from that order would; only runs of equal keys are then
- * sorted by `tie`. Other figures take the comparator all the way.
+ * sorted by a stable radix sort (a counting pass per digit of the largest key, three at
+ * most; a comparator called for each of the ~n log n comparisons costs many times more),
+ * which leaves equal keys in increasing number as a comparison sort from that order would;
+ * only runs of equal keys are then sorted by `tie`. Other figures take the comparator all
+ * the way.
  */
 function sortedBy(key: Float64Array, tie: (a: number, b: number) => number): Int32Array {
   const count = key.length;
   let order = new Int32Array(count);
   for (let i = 0; i < count; i += 1) order[i] = i;
   let wholeCents = true;
-  for (let i = 0; i < count && wholeCents; i += 1) wholeCents = Number.isInteger(key[i]!) && key[i]! >= 0 && key[i]! < WHOLE_CENTS_LIMIT;
+  let largest = 0;
+  for (let i = 0; i < count && wholeCents; i += 1) {
+    wholeCents = Number.isInteger(key[i]!) && key[i]! >= 0 && key[i]! < WHOLE_CENTS_LIMIT;
+    if (key[i]! > largest) largest = key[i]!;
+  }
   if (!wholeCents) return order.sort((a, b) => key[a]! - key[b]! || tie(a, b));
   let spare = new Int32Array(count);
   const starts = new Int32Array(DIGIT_MASK + 1);
-  for (let shift = 0; shift < 31; shift += DIGIT_BITS) {
+  // A pass on a digit that is 0 for every key leaves a stable order as it is: yearly
+  // figures under 2²² cents (41 943 €) need two passes, not three.
+  for (let shift = 0; shift < 31 && (shift === 0 || largest >>> shift > 0); shift += DIGIT_BITS) {
     starts.fill(0);
     for (let i = 0; i < count; i += 1) starts[(key[order[i]!]! >>> shift) & DIGIT_MASK]! += 1;
     let start = 0;

@@ -171,6 +171,9 @@ describe("rankFigures : le classement sur des nombres, tri par base sur les cent
     ["beaucoup d'égalités, en centimes entiers", (k: number) => 1000 * (k % 7), (k: number) => 500 * (k % 5)],
     // Every 11-bit digit of the radix sort in play, up to just under 2³¹ cents, ties included.
     ["centimes entiers sur toute l'étendue jusqu'à 2³¹", (k: number) => ((k * 2_654_435_761) % 2 ** 31) - (k % 3 === 0 ? (k * 2_654_435_761) % 2 ** 31 : 0) + 2 ** 20 * (k % 11), (k: number) => (k * 40_503) % 2 ** 30],
+    // As many passes as the largest key has 11-bit digits: one, then two.
+    ["centimes entiers sous 2¹¹ (une passe)", (k: number) => (k * 7919) % 2048, (k: number) => (k * 104_729) % 2000],
+    ["centimes entiers jusqu'à 2²² − 1 (deux passes)", (k: number) => (k === 7 ? 2 ** 22 - 1 : (k * 7919 * 613) % 2 ** 22), (k: number) => (k * 104_729) % 2 ** 21],
     ["montants au-delà de 2³¹ centimes (le tri par comparaison)", (k: number) => 2 ** 31 + 1000 * (k % 7), (k: number) => 500 * (k % 5)],
     ["fractions de centime (le tri par comparaison)", (k: number) => 1000 * (k % 7) + 0.5, (k: number) => 500 * (k % 5)],
   ])("même ordre et mêmes offres dominantes que rankOrder et findDominated : %s", (_, premiumOf, racOf) => {
