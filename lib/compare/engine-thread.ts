@@ -104,13 +104,13 @@ const MAX_QUEUE = 64;
  * A worker's heap caps: a call that would need more ends its worker (refused as too
  * large) instead of growing the server's memory. The largest accepted profiles need well
  * under 100 MB of heap (their sampled counts are typed arrays, outside it), a 10 000-offer
- * catalogue ~70 MB. The young generation gives a new space of 32 MB (two 16 MB
- * semi-spaces), the size the server's --max-semi-space-size=16 sets for every isolate
- * (scripts/lib/next-build.ts; V8's flag takes precedence over these limits): twice what 32
- * MB gave, so fewer of a ranking's objects are still alive when the space fills.
+ * catalogue ~70 MB; a small young generation keeps each worker's footprint down. The
+ * server passes --max-semi-space-size=16 (scripts/lib/next-build.ts), which V8 applies to
+ * every isolate over these limits: there each worker's new space is 32 MB (measured), the
+ * young generation below only counts where the flag is not passed (tests, `next dev`).
  */
 const WORKER_HEAP_MB = 128;
-const WORKER_YOUNG_MB = 48;
+const WORKER_YOUNG_MB = 32;
 
 export interface EnginePoolOptions {
   file: string;

@@ -68,15 +68,16 @@ function stdio(output: NextOutput): StdioOptions {
  *   served ~25 % more comparisons of the 10 000-offer catalogue at 10 and 50 connections,
  *   with the same resident memory after the load test (docs/operations.md);
  * - --max-semi-space-size=16: V8 sized the request thread's new space to ~108 MB under load;
- *   16 MB semi-spaces cap every isolate's at 32 MB (the engine threads' too, as their
- *   resourceLimits ask): ~30 MB less resident memory after the load test;
+ *   16 MB semi-spaces cap every isolate's at 32 MB (the engine threads' too, over their
+ *   resourceLimits; theirs had ~16 MB in use before): ~30 MB less resident memory after the
+ *   load test;
  * - --no-allocation-site-pretenuring: V8 had marked the allocation sites of a ranking's
  *   short-lived objects (still alive when the young space filled mid-ranking) to allocate
  *   straight in old space, where ~30 MB of them piled up between two full collections of
  *   an engine thread; each full collection marks its ~50 MB of compiled catalogue again. In
  *   the two-thread harness the full collections went from 22–36 to 8–9 over 960 rankings
  *   and their background marking from 3.2–5.3 s to 0.6–0.9 s of CPU; in the load test a
- *   10 000-offer comparison took ~14 % less of the server's CPU (docs/operations.md).
+ *   10 000-offer comparison took ~18 % less of the server's CPU (docs/operations.md).
  */
 export const SERVER_NODE_FLAGS = ["--max-old-space-size=256", "--heap-growing-percent=50", "--max-semi-space-size=16", "--no-allocation-site-pretenuring"];
 export const SERVER_ENV = { MALLOC_ARENA_MAX: "2", MALLOC_MMAP_THRESHOLD_: "65536" };
