@@ -278,6 +278,22 @@ export function compileCatalogue(offers: readonly Offer[]): CompiledCatalogue {
   return { offers: offers.map((offer) => new CompiledOffer(offer, terms, bandShapes)) };
 }
 
+/**
+ * `make` of a compiled catalogue, made on its first use in this thread and kept as long as
+ * the catalogue: what a ranking reads of every offer, laid out once per revision.
+ */
+export function perCatalogue<T>(make: (catalogue: CompiledCatalogue) => T): (catalogue: CompiledCatalogue) => T {
+  const made = new WeakMap<CompiledCatalogue, T>();
+  return (catalogue) => {
+    let value = made.get(catalogue);
+    if (value === undefined) {
+      value = make(catalogue);
+      made.set(catalogue, value);
+    }
+    return value;
+  };
+}
+
 /** The offers of a compiled catalogue listed in `ids`, in catalogue order (nothing compiled again). */
 export function selectOffers(catalogue: CompiledCatalogue, ids: readonly string[]): CompiledCatalogue {
   const wanted = new Set(ids);

@@ -1,6 +1,6 @@
 import { evaluateAct } from "./act-terms";
 import { settleCheaply, type CeilingLine } from "./ceiling-mean";
-import { lineTermsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { lineTermsSlot, perCatalogue, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import type { CompiledLine, CompiledProfile } from "./compile-profile";
 import { OfferTerms, sharedLine, type SharedLine } from "./scenario";
 import { ModelArena, evaluateStochastic, lineModel, lineRestMean, type LineModel, type StochasticProfile } from "./stochastic";
@@ -126,16 +126,7 @@ const FIGURE_CLASS_BYTES = 6 * 1024 * 1024;
 /** An entry's Map slot and objects beside its arrays and key. */
 const FIGURE_CLASS_OVERHEAD_BYTES = 200;
 
-const catalogueFigures = new WeakMap<CompiledCatalogue, CatalogueFigures>();
-
-function figuresOfCatalogue(catalogue: CompiledCatalogue): CatalogueFigures {
-  let known = catalogueFigures.get(catalogue);
-  if (!known) {
-    known = { columns: new Map(), classes: new Map(), classBytes: 0 };
-    catalogueFigures.set(catalogue, known);
-  }
-  return known;
-}
+const figuresOfCatalogue = perCatalogue((): CatalogueFigures => ({ columns: new Map(), classes: new Map(), classBytes: 0 }));
 
 /** The figure classes a catalogue keeps in this thread, and the bytes counted for them (tests: the cache stays within its budget). */
 export function keptFigureClasses(catalogue: CompiledCatalogue): { entries: number; bytes: number; budget: number } {

@@ -1,5 +1,5 @@
 import type { CompiledBeneficiary } from "./compile-profile";
-import type { CompiledCatalogue, CompiledOffer } from "./compile-offer";
+import { perCatalogue, type CompiledOffer } from "./compile-offer";
 
 export type PremiumResult = { ok: true; perBeneficiary: number[]; total: number } | { ok: false; reason: string };
 
@@ -26,53 +26,47 @@ export function annualPremium(compiled: CompiledOffer, beneficiaries: CompiledBe
 
 /**
  * A catalogue's premium figures by offer position, in typed arrays: a ranking reads every
- * offer's, and reading them through the 10 000 compiled offers took twice as long (0.65
- * against 0.30 ms a ranking, docs/operations.md).
+ * offer's, and reading them through the 10 000 compiled offers took about twice as long
+ * (docs/operations.md).
  */
-export interface PremiumColumns {
-  readonly bandShape: Int32Array;
+export class PremiumColumns {
+  private readonly bandShape: Int32Array;
   /** Offer i's monthly premiums in cents are monthlyCents[start[i]…start[i + 1]), by band. */
-  readonly start: Int32Array;
-  readonly monthlyCents: Float64Array;
-}
+  private readonly start: Int32Array;
+  private readonly monthlyCents: Float64Array;
 
-const premiumColumnsOf = new WeakMap<CompiledCatalogue, PremiumColumns>();
+  constructor(private readonly offers: readonly CompiledOffer[]) {
+    this.start = new Int32Array(offers.length + 1);
+    for (let i = 0; i < offers.length; i += 1) this.start[i + 1] = this.start[i]! + offers[i]!.monthlyCents.length;
+    this.monthlyCents = new Float64Array(this.start[offers.length]!);
+    offers.forEach((offer, i) => this.monthlyCents.set(offer.monthlyCents, this.start[i]!));
+    this.bandShape = Int32Array.from(offers, (offer) => offer.bandShape);
+  }
+
+  /**
+   * annualPremium's total for the offer at `position`, or −1 when some beneficiary has no
+   * band (annualPremium gives the reason): a ranking asks it of every offer, and needs no
+   * object per offer. The same additions in the same order; the compiled offer is read
+   * only for a band shape not picked yet.
+   */
+  totalAt(position: number, beneficiaries: CompiledBeneficiary[], department: string, picksByShape: Map<number, Int32Array>): number {
+    let picks = picksByShape.get(this.bandShape[position]!);
+    if (picks === undefined) picks = picksFor(this.offers[position]!, beneficiaries, department, picksByShape);
+    const start = this.start[position]!;
+    let total = 0;
+    for (let b = 0; b < picks.length; b += 1) {
+      const index = picks[b]!;
+      if (index < 0) return -1;
+      total += 12 * this.monthlyCents[start + index]!;
+    }
+    return total;
+  }
+}
 
 /** The catalogue's PremiumColumns, made on its first ranking in this thread. */
-export function premiumColumns(catalogue: CompiledCatalogue): PremiumColumns {
-  let columns = premiumColumnsOf.get(catalogue);
-  if (!columns) {
-    const offers = catalogue.offers;
-    const start = new Int32Array(offers.length + 1);
-    for (let i = 0; i < offers.length; i += 1) start[i + 1] = start[i]! + offers[i]!.monthlyCents.length;
-    const monthlyCents = new Float64Array(start[offers.length]!);
-    offers.forEach((offer, i) => monthlyCents.set(offer.monthlyCents, start[i]!));
-    columns = { bandShape: Int32Array.from(offers, (offer) => offer.bandShape), start, monthlyCents };
-    premiumColumnsOf.set(catalogue, columns);
-  }
-  return columns;
-}
+export const premiumColumns = perCatalogue((catalogue) => new PremiumColumns(catalogue.offers));
 
-/**
- * annualPremium's total for the catalogue's offer at `position`, or −1 when some
- * beneficiary has no band (annualPremium gives the reason): a ranking asks it of every
- * offer, and needs no object per offer. The same additions in the same order; the compiled
- * offer is read only for a band shape not picked yet.
- */
-export function annualPremiumTotalAt(catalogue: CompiledCatalogue, columns: PremiumColumns, position: number, beneficiaries: CompiledBeneficiary[], department: string, picksByShape: Map<number, Int32Array>): number {
-  let picks = picksByShape.get(columns.bandShape[position]!);
-  if (picks === undefined) picks = picksFor(catalogue.offers[position]!, beneficiaries, department, picksByShape);
-  const start = columns.start[position]!;
-  let total = 0;
-  for (let b = 0; b < picks.length; b += 1) {
-    const index = picks[b]!;
-    if (index < 0) return -1;
-    total += 12 * columns.monthlyCents[start + index]!;
-  }
-  return total;
-}
-
-/** Why an offer is not proposed to the household (annualPremiumTotalAt gave −1): the first beneficiary without a band. */
+/** Why an offer is not proposed to the household (PremiumColumns.totalAt gave −1): the first beneficiary without a band. */
 export function premiumRefusal(compiled: CompiledOffer, beneficiaries: CompiledBeneficiary[], department: string, picksByShape: Map<number, Int32Array>): string {
   const picks = picksFor(compiled, beneficiaries, department, picksByShape);
   const b = picks.indexOf(-1);

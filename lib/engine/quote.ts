@@ -1,12 +1,12 @@
 import type { Offer } from "../schemas/offer";
 import type { Profile } from "../schemas/profile";
 import { buildBreakdown, reasonList } from "./breakdown";
-import { compileCatalogue, lineTermsSlot, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
+import { compileCatalogue, lineTermsSlot, perCatalogue, type CompiledCatalogue, type CompiledOffer } from "./compile-offer";
 import { compileProfile, periodLabel, type CompiledProfile } from "./compile-profile";
 import { centsToMoney } from "./money";
 import { ExpectedByTerms } from "./expected-by-terms";
 import { expectLines } from "./expected-lines";
-import { annualPremium, annualPremiumTotalAt, premiumColumns, premiumRefusal } from "./premium";
+import { annualPremium, premiumColumns, premiumRefusal } from "./premium";
 import { REFERENCE } from "./reference/secu-fr";
 import { compareIds, findDominated, rankFigures, rankOrder, type Ranked } from "./ranking";
 import { OfferTerms, actsByLine, reasonVector, scenarioRac, sharedLine, simulateYear, type SharedLine, type YearTotals } from "./scenario";
@@ -259,17 +259,8 @@ export function quoteOffers(offers: readonly Offer[] | CompiledCatalogue, profil
   };
 }
 
-const offerIdsByCatalogue = new WeakMap<CompiledCatalogue, readonly string[]>();
-
 /** The catalogue's offer ids by position, listed once per catalogue (see premiumColumns). */
-function offerIdsOf(catalogue: CompiledCatalogue): readonly string[] {
-  let ids = offerIdsByCatalogue.get(catalogue);
-  if (!ids) {
-    ids = catalogue.offers.map((offer) => offer.offer.id);
-    offerIdsByCatalogue.set(catalogue, ids);
-  }
-  return ids;
-}
+const offerIdsOf = perCatalogue((catalogue): readonly string[] => catalogue.offers.map((offer) => offer.offer.id));
 
 /**
  * The ranking of quoteOffers as figures only (QuoteFigures), for a caller that quotes
@@ -295,7 +286,7 @@ export function rankOffers(offers: readonly Offer[] | CompiledCatalogue, profile
   const premiumFigures = premiumColumns(catalogue);
   const offerIds = offerIdsOf(catalogue);
   for (let position = 0; position < count; position += 1) {
-    const premium = annualPremiumTotalAt(catalogue, premiumFigures, position, compiled.beneficiaries, compiled.department, premiumPicks);
+    const premium = premiumFigures.totalAt(position, compiled.beneficiaries, compiled.department, premiumPicks);
     if (premium < 0) {
       const compiledOffer = catalogue.offers[position]!;
       const offer = compiledOffer.offer;
