@@ -18,10 +18,13 @@ import { generateSyntheticOffers } from "@/seed/factories/synthetic-catalogue";
 const OPTIONS: QuoteOptions = { breakdown: false, monteCarlo: { deductionSampleCount: 10_000 } };
 /** Ordinary calls get a long deadline: a loaded CI machine must not make them miss it; the slow ones get the pool's. */
 const PATIENT = { deadlineMs: 30_000 };
+/** The pool's deadline where a SLOW call must miss it: a fifth of that call's time on a fast idle core. */
+const SHORT_DEADLINE_MS = 100;
 /**
- * Three hundred times the sampled years the pages ask for: with slowProfile(), seconds
- * of engine work even on an idle machine, still within the budget (it grows with the
- * sample count, the server's choice): the deadline is for what the cost model undercounts.
+ * Three hundred times the sampled years the pages ask for: with slowProfile(), about half a
+ * second of engine work on an idle core (505 ms on 2026-12-01, the engine having become faster
+ * since this was seconds), still within the budget (it grows with the sample count, the
+ * server's choice): the deadline is for what the cost model undercounts.
  */
 const SLOW: QuoteOptions = { breakdown: false, monteCarlo: { deductionSampleCount: 3_000_000 } };
 const catalogue = { revision: "r1", offers: generateSyntheticOffers({ count: 30, seed: 4 }) };
@@ -68,7 +71,7 @@ describe("engine calls run on the request thread without a deadline (issue 12 §
   }, 60_000);
 
   test("past the deadline the worker is terminated and replaced, the caller gets a French refusal, and the other worker keeps answering", async () => {
-    const pool = new EnginePool({ file, size: 2, deadlineMs: 500 });
+    const pool = new EnginePool({ file, size: 2, deadlineMs: SHORT_DEADLINE_MS });
     try {
       const profile = referenceProfile("jeune-actif");
       // Warm both workers (the first call of a worker loads and compiles the engine).
@@ -131,7 +134,7 @@ describe("engine calls run on the request thread without a deadline (issue 12 §
   });
 
   test("heavy calls share one worker: the others stay free for ordinary comparisons", async () => {
-    const pool = new EnginePool({ file, size: 2, deadlineMs: 500 });
+    const pool = new EnginePool({ file, size: 2, deadlineMs: SHORT_DEADLINE_MS });
     try {
       const profile = referenceProfile("jeune-actif");
       await Promise.all([0, 1].map(() => pool.quote({ revision: "r1", profile, options: OPTIONS }, catalogue.offers, PATIENT)));
