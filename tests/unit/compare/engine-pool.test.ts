@@ -22,9 +22,9 @@ const PATIENT = { deadlineMs: 30_000 };
 const SHORT_DEADLINE_MS = 100;
 /**
  * Three hundred times the sampled years the pages ask for: with slowProfile(), about half a
- * second of engine work on an idle core (505 ms on 2026-12-01, the engine having become faster
- * since this was seconds), still within the budget (it grows with the sample count, the
- * server's choice): the deadline is for what the cost model undercounts.
+ * second of engine work on a fast idle core (505 ms measured), still within the budget (it
+ * grows with the sample count, the server's choice): the deadline is for what the cost
+ * model undercounts.
  */
 const SLOW: QuoteOptions = { breakdown: false, monteCarlo: { deductionSampleCount: 3_000_000 } };
 const catalogue = { revision: "r1", offers: generateSyntheticOffers({ count: 30, seed: 4 }) };
